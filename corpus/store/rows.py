@@ -1,0 +1,104 @@
+"""Writing one :class:`~extract.models.Extraction` as rows: the document and its facts."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from corpus.datekeys import date_key, year_of
+from corpus.folding import fold
+from extract.models import Extraction
+
+
+def issued_key(issued_date: str | None) -> int | None:
+    """The sortable key of an issue date (``2025-01-21`` → ``20250121``)."""
+    return date_key(issued_date)
+
+
+def insert_document(
+    cur: sqlite3.Cursor, extraction: Extraction, sha256: str, size_bytes: int, now: str
+) -> int:
+    """Insert the document row and its dates, targets, awards and references; returns its id."""
+    year = year_of(extraction.issued_date)
+    issuer = extraction.issuer.name
+    cur.execute(
+        "INSERT INTO documents (sha256, size_bytes, kind, number, issued_date, year, place, issuer,"
+        " issuer_folded, issuer_parent, subject, text, extraction, ingested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            sha256,
+            size_bytes,
+            extraction.kind,
+            extraction.number,
+            extraction.issued_date,
+            year,
+            extraction.place,
+            issuer,
+            fold(issuer).strip() if issuer else None,
+            extraction.issuer.parent,
+            extraction.subject,
+            extraction.text,
+            extraction.model_dump_json(exclude={"text"}),
+            now,
+        ),
+    )
+    doc_id = cur.lastrowid
+    assert doc_id is not None
+    cur.executemany(
+        'INSERT INTO dates (document_id, role, value, end_value, granularity, year_inferred, text, start, "end")'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc_id, role, d.value, d.end_value, d.granularity, int(d.year_inferred), d.text, d.start, d.end)
+            for role, items in (("date", extraction.dates), ("period", extraction.periods))
+            for d in items
+        ],
+    )
+    cur.executemany(
+        "INSERT INTO targets (document_id, metric, metric_folded, value, unit, kind, comparator, period, year,"
+        ' text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+            (
+                doc_id,
+                t.metric,
+                fold(t.metric),
+                t.value,
+                t.unit,
+                t.kind,
+                t.comparator,
+                t.period,
+                year_of(t.period) or year,
+                t.text,
+                t.start,
+                t.end,
+            )
+            for t in extraction.targets
+        ],
+    )
+    cur.executemany(
+        "INSERT INTO awards (document_id, award, label, rank, authority, collectives, individuals, mixed,"
+        ' status, recipient, year, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+            (
+                doc_id,
+                a.award,
+                a.label,
+                a.rank,
+                a.authority,
+                a.collectives,
+                a.individuals,
+                a.mixed,
+                a.status,
+                a.recipient,
+                year,
+                a.text,
+                a.start,
+                a.end,
+            )
+            for a in extraction.awards
+        ],
+    )
+    cur.executemany(
+        'INSERT INTO document_references (document_id, type, number, date, issuer, text, start, "end")'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, r.type, r.number, r.date, r.issuer, r.text, r.start, r.end) for r in extraction.references],
+    )
+    return doc_id

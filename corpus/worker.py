@@ -1,0 +1,73 @@
+"""What runs in an extraction worker process, local or on a Dask cluster.
+
+Functions here are pickled by reference: a Dask worker needs ``congvan`` installed
+(the same version as the client). Models load once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+
+import extract
+from extract.errors import ExtractError, ReadError
+from extract.models import Extraction
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to extract: its location (used as the source name), hash and content."""
+
+    location: str
+    sha256: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """The extraction of one job, or why it failed (``error`` is the exception's class name)."""
+
+    location: str
+    sha256: str
+    size: int
+    extraction: Extraction | None = None
+    error: str | None = None
+    reason: str | None = None
+
+
+def warm_up() -> None:
+    """Load the extraction models now rather than on the first document."""
+    try:
+        extract.extract_text("")
+    except ExtractError:
+        pass
+
+
+def init_local_worker() -> None:
+    """Initializer of local pool processes: Ctrl-C is the parent's to handle; load the models."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
+
+
+def extract_job(job: Job) -> JobResult:
+    """Extract one job; any error becomes a failed result, never an exception."""
+    try:
+        extraction = extract.extract_bytes(job.data, name=job.location)
+    except ReadError as exc:
+        return JobResult(job.location, job.sha256, len(job.data), error=type(exc).__name__, reason=exc.reason)
+    except ExtractError as exc:
+        return JobResult(job.location, job.sha256, len(job.data), error=type(exc).__name__, reason=str(exc))
+    except Exception as exc:  # one bad file must never sink the batch
+        return JobResult(
+            job.location,
+            job.sha256,
+            len(job.data),
+            error=type(exc).__name__,
+            reason=f"the extractor failed on this file: {exc}",
+        )
+    return JobResult(job.location, job.sha256, len(job.data), extraction=extraction)
+
+
+def extract_batch(jobs: list[Job]) -> list[JobResult]:
+    """Extract a batch of jobs in order (the unit of work sent to a worker)."""
+    return [extract_job(job) for job in jobs]

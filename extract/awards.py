@@ -1,0 +1,318 @@
+"""Award counts: how many tập thể and cá nhân received or were proposed for what.
+
+A statement is built from events found in one segment of a sentence (between
+";" and "."): award mentions (the taxonomy in ``data/awards.jsonl``), count
+groups ("43 tập thể, 249 cá nhân"), proposal cues ("đang đề nghị") and named
+recipients ("cho đồng chí Phạm Văn Lại"). Four shapes are recognised:
+
+1. counts → award:   "11 tập thể và 4 cá nhân được tặng Huân chương Lao động"
+2. award → counts:   "Tặng Bằng khen của Tổng Giám đốc cho 15 tập thể và 42 cá nhân"
+3. count of titles:  "341 danh hiệu Chiến sỹ thi đua cơ sở", "12 Cờ thi đua"
+4. one named recipient: "Huân chương Lao động hạng Ba cho đồng chí Phạm Mai"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from extract.lexicon import load_data, load_jsonl
+from extract.models import AwardItem
+from extract.numbers import parse_int
+
+Span = tuple[int, int]
+
+
+class AwardRecord(BaseModel):
+    """One line of the award taxonomy."""
+
+    key: str
+    label: str
+    pattern: str
+    holder: Literal["collective", "individual", "any"]
+    authority: list[tuple[str, str]] = Field(default_factory=list)
+    generic: bool = False
+    case_sensitive: bool = False
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int  # end of the name and its tail ("của BHXH Việt Nam")
+    record: AwardRecord
+    key: str
+    rank: str | None
+    authority: str | None
+    used: bool = False
+
+
+@dataclass
+class _Group:
+    start: int
+    end: int
+    counts: dict[str, int] = field(default_factory=dict)
+    used: bool = False
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    cfg = load_data("awards.yaml")
+    records = load_jsonl("awards.jsonl", AwardRecord)
+    i = re.IGNORECASE
+    role_alt = "|".join(f"(?P<r{n}>{rx})" for n, (rx, _role) in enumerate(cfg["roles"]))
+    return {
+        "records": [
+            (r, re.compile(rf"(?<![\wđĐ])(?:{r.pattern})(?![\wđĐ])", 0 if r.case_sensitive or r.pattern.isupper() else i))
+            for r in records
+        ],
+        "roles": [role for _rx, role in cfg["roles"]],
+        "count": re.compile(rf"(?<![\d.,/\w])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+(?:{role_alt})(?![\wđĐ])", i),
+        "group_joiner": re.compile(cfg["group_joiner"], i),
+        "proposed": re.compile(cfg["proposed"], i),
+        "not_proposed": re.compile(cfg["not_proposed"], i),
+        "max_gap": int(cfg["max_gap_count_award"]),
+        "award_to_counts": re.compile(cfg["award_to_counts"], i),
+        "recipient_person": re.compile(cfg["recipient_person"]),
+        "recipient_people": re.compile(cfg["recipient_people"]),
+        "recipient_org": re.compile(cfg["recipient_org"]),
+        "recipient_before_person": re.compile(cfg["recipient_before_person"], i),
+        "recipient_before_org": re.compile(cfg["recipient_before_org"]),
+        "rank": re.compile(cfg["rank"], i),
+        "rank_names": {str(k).lower(): v for k, v in cfg["rank_names"].items()},
+        "tail": re.compile(cfg["tail"]),
+    }
+
+
+def _segments(text: str) -> list[Span]:
+    """Pieces of the text between ";", sentence ends and line breaks."""
+    spans: list[Span] = []
+    start = 0
+    for m in re.finditer(r";|\n|(?<!\d)[.!?](?=\s|$)", text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _mentions(text: str, lo: int, hi: int) -> list[_Mention]:
+    g = _grammar()
+    found: list[tuple[int, int, AwardRecord]] = []
+    for record, rx in g["records"]:
+        for m in rx.finditer(text, lo, hi):
+            found.append((m.start(), m.end(), record))
+    # longest first, then taxonomy order; drop overlaps
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    chosen: list[tuple[int, int, AwardRecord]] = []
+    for s, e, r in found:
+        if all(e <= cs or s >= ce for cs, ce, _ in chosen):
+            chosen.append((s, e, r))
+    chosen.sort()
+    out: list[_Mention] = []
+    for idx, (s, e, record) in enumerate(chosen):
+        if record.generic:
+            nxt = chosen[idx + 1] if idx + 1 < len(chosen) else None
+            if nxt is not None and not nxt[2].generic and nxt[0] - e <= 60:
+                continue  # "được khen thưởng Huân chương …": the specific one speaks
+        rank = None
+        rm = g["rank"].match(text, e, hi)
+        if rm:
+            rank = g["rank_names"].get(rm.group("rank").lower())
+        tail = g["tail"].match(text, e, hi)
+        end = max(e, tail.end() if tail else e)
+        end = len(text[:end].rstrip())
+        out.append(_Mention(s, end, record, record.key, rank, None))
+    return out
+
+
+def _resolve_authority(text: str, mention: _Mention, context_start: int) -> None:
+    """Refine the key from who gives the award: "của Chính phủ", "Thủ tướng … tặng"."""
+    after = text[mention.start : mention.end]
+    before = text[context_start : mention.start]
+    for rx, key in mention.record.authority:
+        if re.search(rx, after):
+            mention.key = key
+            break
+    else:
+        has_own = re.search(r"\b(của|do)\b", after)
+        if not has_own:
+            for rx, key in mention.record.authority:
+                if re.search(rf"(?:{rx})[^;,]{{0,40}}(?:tặng|trao|khen)\s*$", before):
+                    mention.key = key
+                    break
+    who = re.search(r"\b(?:của|do)\s+(.+)$", after)
+    if who:
+        mention.authority = who.group(1).strip()
+    else:
+        m = re.search(r"((?:Chủ tịch nước|Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Bộ trưởng[^,;]{0,40}|"
+                      r"Tổng Giám đốc[^,;]{0,30}|Giám đốc[^,;]{0,30}|Chủ tịch[^,;]{0,40}))\s+(?:tặng|trao)\s*$",
+                      before)
+        if m:
+            mention.authority = m.group(1).strip()
+
+
+def _groups(text: str, lo: int, hi: int, blocked: list[Span]) -> list[_Group]:
+    g = _grammar()
+    groups: list[_Group] = []
+    for m in g["count"].finditer(text, lo, hi):
+        if any(m.start() < be and bs < m.end() for bs, be in blocked):
+            continue
+        n = parse_int(m.group("n"))
+        if n is None:
+            continue
+        role = next(g["roles"][int(k[1:])] for k, v in m.groupdict().items() if k.startswith("r") and v)
+        if groups and not groups[-1].used and g["group_joiner"].match(text[groups[-1].end : m.start()]):
+            last = groups[-1]
+            if role not in last.counts:
+                last.counts[role] = n
+                last.end = m.end()
+                continue
+        groups.append(_Group(m.start(), m.end(), {role: n}))
+    return groups
+
+
+def _split_counts(counts: dict[str, int], holder: str) -> tuple[int | None, int | None, int | None]:
+    """(collectives, individuals, mixed) from a count group and the award's holder."""
+    collectives = counts.get("collective")
+    individuals = counts.get("individual")
+    mixed = counts.get("mixed")
+    title = counts.get("title")
+    if title is not None:
+        if holder == "collective":
+            collectives = (collectives or 0) + title
+        elif holder == "individual":
+            individuals = (individuals or 0) + title
+        else:
+            mixed = (mixed or 0) + title
+    return collectives, individuals, mixed
+
+
+def _is_proposed(text: str, lo: int, hi: int) -> bool:
+    g = _grammar()
+    window = text[lo:hi]
+    return bool(g["proposed"].search(window)) and not g["not_proposed"].search(window)
+
+
+def _item(text: str, s: int, e: int, mention: _Mention, counts: tuple, proposed: bool,
+          recipient: str | None = None) -> AwardItem:
+    collectives, individuals, mixed = counts
+    return AwardItem(
+        text=text[s:e], start=s, end=e, award=mention.key, label=text[mention.start : mention.end],
+        rank=mention.rank, authority=mention.authority, collectives=collectives, individuals=individuals,
+        mixed=mixed, status="proposed" if proposed else "awarded", recipient=recipient,
+    )
+
+
+def _count_names(names: str) -> int:
+    parts = [p for p in re.split(r",|\s+và\s+", names) if re.search(r"[A-ZĐÀ-Ỹ]", p)]
+    return max(1, len(parts))
+
+
+def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardItem]:
+    """Find every award statement in ``text``.
+
+    Args:
+        text: normalized text.
+        exclude: spans that cannot hold a count (dates, document numbers).
+
+    Example:
+        >>> [(a.award, a.collectives, a.individuals)
+        ...  for a in find_awards("7 tập thể và 14 cá nhân được tặng Bằng khen của Thủ tướng Chính phủ")]
+        [('bang_khen_thu_tuong', 7, 14)]
+    """
+    g = _grammar()
+    exclude = exclude or []
+    out: list[AwardItem] = []
+    for lo, hi in _segments(text):
+        mentions = _mentions(text, lo, hi)
+        if not mentions:
+            continue
+        groups = _groups(text, lo, hi, exclude + [(m.start, m.end) for m in mentions])
+        prev_end = lo
+        for mention in mentions:
+            _resolve_authority(text, mention, max(lo, prev_end))
+            prev_end = mention.end
+        events = sorted([(m.start, "m", m) for m in mentions] + [(gr.start, "g", gr) for gr in groups],
+                        key=lambda ev: ev[0])
+        # shape 3: a count directly before the award ("341 danh hiệu Chiến sỹ thi đua cơ sở", "12 Cờ thi đua")
+        for gr in groups:
+            nxt = next((m for m in mentions if m.start >= gr.end), None)
+            if nxt and not nxt.used and not nxt.record.generic and re.fullmatch(r"\s*", text[gr.end : nxt.start]) \
+                    and set(gr.counts) <= {"title"}:
+                gr.used = nxt.used = True
+                out.append(_item(text, gr.start, nxt.end, nxt, _split_counts(gr.counts, nxt.record.holder),
+                                 _is_proposed(text, lo, gr.start)))
+        bare = re.compile(r"(?<![\d.,/\w])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+$")
+        for mention in mentions:
+            m = bare.search(text, max(lo, mention.start - 12), mention.start)
+            if m and not mention.used and not mention.record.generic and not any(
+                    m.start() < be and bs < m.end() for bs, be in exclude):
+                n = parse_int(m.group("n"))
+                if n:
+                    mention.used = True
+                    out.append(_item(text, m.start(), mention.end, mention,
+                                     _split_counts({"title": n}, mention.record.holder),
+                                     _is_proposed(text, lo, m.start())))
+        # shape 1: counts → award
+        for idx, (pos, kind, obj) in enumerate(events):
+            if kind != "g" or obj.used:
+                continue
+            nxt = next(((p, k, o) for p, k, o in events[idx + 1 :]), None)
+            if nxt is None or nxt[1] != "m" or nxt[2].used:
+                continue
+            mention = nxt[2]
+            gap = text[obj.end : mention.start]
+            if len(gap) > g["max_gap"] or set(obj.counts) == {"title"} and mention.record.generic:
+                continue
+            obj.used = mention.used = True
+            out.append(_item(text, obj.start, mention.end, mention, _split_counts(obj.counts, mention.record.holder),
+                             _is_proposed(text, obj.end, mention.start)))
+        # shape 2 and 4: award → counts or named recipients
+        for idx, (pos, kind, obj) in enumerate(events):
+            if kind != "m" or obj.used:
+                continue
+            mention: _Mention = obj
+            prop_lo = max(lo, max((m.end for m in mentions if m.end <= mention.start), default=lo))
+            proposed = _is_proposed(text, prop_lo, mention.start)
+            nxt_group = next((o for p, k, o in events[idx + 1 :] if k == "g"), None)
+            next_mention = next((o for p, k, o in events[idx + 1 :] if k == "m"), None)
+            limit = next_mention.start if next_mention else hi
+            if nxt_group is not None and not nxt_group.used and nxt_group.start < limit and \
+                    g["award_to_counts"].match(text[mention.end : nxt_group.start] + " "):
+                nxt_group.used = mention.used = True
+                out.append(_item(text, mention.start, nxt_group.end, mention,
+                                 _split_counts(nxt_group.counts, mention.record.holder), proposed))
+                continue
+            if mention.record.generic:
+                continue
+            tail = text[mention.end : limit]
+            for rx, role in (("recipient_people", "individual"), ("recipient_person", "individual"),
+                             ("recipient_org", "collective")):
+                m = g[rx].match(tail)
+                if not m:
+                    continue
+                name = m.group(m.lastgroup or 0).strip(" ,-–")
+                name = re.split(r"\s+[-–]\s+|,\s*(?:nguyên|Giám đốc|Phó|Trưởng)", name)[0].strip()
+                n = _count_names(name) if rx == "recipient_people" else 1
+                counts = (n, None, None) if role == "collective" else (None, n, None)
+                e = mention.end + m.start(m.lastgroup or 0) + len(name)
+                mention.used = True
+                out.append(_item(text, mention.start, e, mention, counts, proposed, recipient=name))
+                break
+            else:
+                before = text[lo : mention.start]
+                person = g["recipient_before_person"].search(before)
+                org = g["recipient_before_org"].search(before)
+                if person or org:
+                    m = person or org
+                    mention.used = True
+                    counts = (None, 1, None) if person else (1, None, None)
+                    s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(".;: ")))
+                    out.append(_item(text, lo + s, mention.end, mention, counts, proposed))
+    out.sort(key=lambda a: a.start)
+    return out

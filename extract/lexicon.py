@@ -1,0 +1,83 @@
+"""Loading the rule and lexicon data files that live beside the components.
+
+YAML files hold small tables (cue words, layout patterns); JSON Lines files hold
+one record per line (the award taxonomy), so that a bad record is reported with
+its line number. Both are validated on load and cached.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from extract.errors import DataFileError
+
+DATA_DIR = Path(__file__).parent / "data"
+M = TypeVar("M", bound=BaseModel)
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> Any:
+    """Parse ``extract/data/<name>`` (YAML) once.
+
+    Raises:
+        DataFileError: the file is missing or not valid YAML (with the line).
+    """
+    path = DATA_DIR / name
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{path}: data file is missing") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise DataFileError(f"{path}:{where}: invalid YAML: {exc}") from exc
+
+
+def load_model(name: str, model: type[M]) -> M:
+    """Parse a YAML data file and validate it against ``model``.
+
+    Raises:
+        DataFileError: naming the file and the offending field.
+    """
+    raw = load_data(name)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise DataFileError(f"{DATA_DIR / name}: field {field}: {first['msg']}") from exc
+
+
+def load_jsonl(name: str, model: type[M]) -> list[M]:
+    """Parse ``extract/data/<name>`` as JSON Lines, one ``model`` per non-blank line.
+
+    Lines starting with ``#`` are comments.
+
+    Raises:
+        DataFileError: naming the file, the line number and the reason.
+    """
+    path = DATA_DIR / name
+    records: list[M] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{path}: data file is missing") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            records.append(model.model_validate(json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise DataFileError(f"{path}:{number}: invalid JSON: {exc.msg}") from exc
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise DataFileError(f"{path}:{number}: field {field}: {first['msg']}") from exc
+    return records

@@ -1,0 +1,204 @@
+"""Quantitative targets and results: percentages, money, counts of people.
+
+A number is taken when it carries a unit that measures an indicator (``%``,
+``tỷ đồng``, ``người``); its kind (planned ``target`` or achieved ``result``)
+comes from the nearest cue before it in its clause or sentence, else from the
+document's kind; its ``metric`` is the phrase that names what is measured. The
+language lives in ``data/targets.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.lexicon import load_data
+from extract.models import DateItem, TargetItem
+from extract.numbers import NUMBER_PATTERN, parse_number
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Cue:
+    rx: re.Pattern[str]
+    kind: str
+    scope: str
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    cfg = load_data("targets.yaml")
+    i = re.IGNORECASE
+
+    def alt(words: list[str] | dict) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    units = cfg["units"]
+    unit_alt = "|".join(
+        re.escape(u) + (r"(?![\wđ])" if u[-1].isalpha() else "") for u in sorted(units, key=len, reverse=True)
+    )
+    quantity = re.compile(
+        rf"(?<![\d.,/\-\w])(?P<num>{NUMBER_PATTERN})(?![\d/])\s*"
+        rf"(?:(?P<pct>{alt(cfg['percent_units'])})"
+        rf"|(?P<scale>{alt(cfg['scales'])})(?![\w])(?:\s*(?P<unit1>{unit_alt}))?"
+        rf"|(?P<unit2>{unit_alt}))",
+        i,
+    )
+    return {
+        "quantity": quantity,
+        "scales": {k.lower(): float(v) for k, v in cfg["scales"].items()},
+        "units": {k.lower(): v for k, v in units.items()},
+        "money_context": re.compile(cfg["money_context"], i),
+        "people_context": re.compile(cfg["people_context"], i),
+        "scale_not_before": re.compile(cfg["scale_not_before"], i),
+        "cues": [_Cue(re.compile(rf"(?<!\w)(?:{c['pattern']})(?!\w)", i), c["kind"], c["scope"]) for c in cfg["cues"]],
+        "plan_kinds": set(cfg["plan_kinds"]),
+        "cue_negator": re.compile(cfg["cue_negator"], i),
+        "comparators": re.compile(rf"(?<!\w)({alt(cfg['comparators'])})\s*(?:mức\s*)?$", i),
+        "clause_break": re.compile(cfg["clause_break"], i),
+        "sentence_break": re.compile(cfg["sentence_break"]),
+        "strip_head": re.compile(cfg["metric_strip_head"], i),
+        "strip_tail": re.compile(cfg["metric_strip_tail"], i),
+        "stop_after": re.compile(cfg["metric_stop_after"], i),
+    }
+
+
+def _last_break(rx: re.Pattern[str], text: str, start: int, pos: int) -> int:
+    """Offset just after the last match of ``rx`` in ``text[start:pos]``."""
+    last = start
+    for m in rx.finditer(text, start, pos):
+        last = m.end()
+    return last
+
+
+def _next_break(rx: re.Pattern[str], text: str, pos: int, limit: int) -> int:
+    m = rx.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def _overlaps(s: int, e: int, spans: list[Span]) -> bool:
+    return any(s < be and bs < e for bs, be in spans)
+
+
+def _kind(text: str, start: int, clause_start: int, sentence_start: int, doc_kind: str) -> str:
+    g = _grammar()
+    best: tuple[int, str] | None = None
+    for cue in g["cues"]:
+        lo = clause_start if cue.scope == "clause" else sentence_start
+        for m in cue.rx.finditer(text, lo, start):
+            if cue.kind == "target" and g["cue_negator"].search(text, max(0, m.start() - 40), m.start()):
+                continue
+            if best is None or m.end() > best[0]:
+                best = (m.end(), cue.kind)
+    if best is not None:
+        return best[1]
+    return "target" if doc_kind in g["plan_kinds"] else "result"
+
+
+def _clean_metric(phrase: str) -> str:
+    g = _grammar()
+    phrase = " ".join(phrase.replace("“", "").replace("”", "").split()).strip(" ,.;:-–")
+    for _ in range(3):
+        phrase = g["strip_head"].sub("", phrase).strip(" ,.;:-–")
+        phrase = g["strip_tail"].sub("", phrase).strip(" ,.;:-–")
+    return phrase
+
+
+def _metric(text: str, s: int, e: int, clause_start: int, clause_end: int) -> str:
+    """The phrase naming what a number measures: after it, else before it."""
+    g = _grammar()
+    after = text[e:clause_end]
+    if after.strip() and not g["stop_after"].match(after) and re.match(r"\s*[^\W\d_]", after):
+        words = re.split(r",(?!\d)", after)[0].split()
+        candidate = _clean_metric(" ".join(words[:14]))
+        if len(candidate) >= 4:
+            return candidate
+    before = text[clause_start:s]
+    # a number right after its subject: "Tỷ lệ bao phủ BHYT toàn Cụm đạt 91,61%"
+    pieces = [p for p in re.split(r",(?!\d)\s*", before) if p.strip()]
+    for piece in reversed(pieces):
+        candidate = _clean_metric(piece)
+        if len(candidate) >= 4:
+            return candidate
+    return _clean_metric(after.split(",")[0]) or _clean_metric(before)
+
+
+def _period(periods: list[DateItem], dates: list[DateItem], sentence: Span) -> str | None:
+    for item in [*periods, *(d for d in dates if d.granularity == "year")]:
+        if sentence[0] <= item.start < sentence[1]:
+            return item.value
+    return None
+
+
+def find_targets(
+    text: str,
+    *,
+    doc_kind: str = "khac",
+    exclude: list[Span] | None = None,
+    dates: list[DateItem] | None = None,
+    periods: list[DateItem] | None = None,
+) -> list[TargetItem]:
+    """Find every target and result in ``text``.
+
+    Args:
+        text: normalized text.
+        doc_kind: the document's kind, deciding target or result when no cue does.
+        exclude: spans already taken by dates, award counts and document numbers.
+        dates, periods: the document's dates, to attach a period to each item.
+
+    Example:
+        >>> [(t.value, t.unit) for t in find_targets("thu được 10.101,8 tỷ đồng, đạt 36,45%")]
+        [(10101800000000.0, 'đồng'), (36.45, '%')]
+    """
+    g = _grammar()
+    exclude = exclude or []
+    out: list[TargetItem] = []
+    for m in g["quantity"].finditer(text):
+        s, e = m.span()
+        if _overlaps(s, e, exclude):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        sentence_start = _last_break(g["sentence_break"], text, max(0, s - 600), s)
+        sentence_end = _next_break(g["sentence_break"], text, e, min(len(text), e + 600))
+        clause_start = max(sentence_start, _last_break(g["clause_break"], text, sentence_start, s))
+        clause_end = _next_break(g["clause_break"], text, e, sentence_end)
+        if text[clause_start - 1 : clause_start] == "(" and clause_start > sentence_start:
+            # "(36%)": the number belongs to the clause before the parenthesis
+            clause_start = max(sentence_start, _last_break(g["clause_break"], text, sentence_start, clause_start - 1))
+        before = text[clause_start:s]
+        if m.group("pct"):
+            unit = "%"
+        else:
+            scale_word = (m.group("scale") or "").lower()
+            unit_word = (m.group("unit1") or m.group("unit2") or "").lower()
+            if scale_word and g["scale_not_before"].match(text[m.end("scale") :]):
+                continue
+            unit = g["units"].get(unit_word, "")
+            if scale_word:
+                value *= g["scales"][scale_word]
+            if not unit:
+                if not g["money_context"].search(before):
+                    continue
+                unit = "đồng"
+            if unit in ("người", "lượt") and not g["people_context"].search(before + text[e:clause_end]):
+                continue
+        comparator = g["comparators"].search(before)
+        out.append(
+            TargetItem(
+                text=text[s:e],
+                start=s,
+                end=e,
+                value=value,
+                unit=unit,
+                metric=_metric(text, s, e, clause_start, clause_end)
+                or _metric(text, s, e, sentence_start, clause_end),
+                kind=_kind(text, s, clause_start, sentence_start, doc_kind),  # type: ignore[arg-type]
+                comparator=comparator.group(1).lower() if comparator else None,
+                period=_period(periods or [], dates or [], (sentence_start, sentence_end)),
+            )
+        )
+    return out
