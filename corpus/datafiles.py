@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -39,7 +39,7 @@ def load_model(name: str, model: type[M]) -> M:
         raise ConfigurationError(f"{path}: field {field}: {first['msg']}") from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def fingerprint(name: str) -> str:
     """A short hash of a data file, stored with the search index to detect rule changes."""
     return hashlib.sha256((DATA_DIR / name).read_bytes()).hexdigest()[:16]

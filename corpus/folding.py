@@ -108,3 +108,11 @@ def has_diacritics(text: str) -> bool:
 def folding_fingerprint() -> str:
     """Identifies the folding rules: an index built with other rules is rebuilt."""
     return fingerprint(FOLDING_FILE)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def folded_words(text: str | None) -> list[str]:
+    """The words of ``text``, folded: ``"Tỷ lệ bao phủ BHYT"`` → ``["ti", "le", "bao", "phu", "bhyt"]``."""
+    return _WORD.findall(fold(text)) if text else []

@@ -44,6 +44,7 @@ class Discovery:
 
     items: list[Item] = field(default_factory=list)
     skipped: int = 0
+    opened: list[Location] = field(default_factory=list)  # zip files read without a problem
 
 
 def _hidden(name: str) -> bool:
@@ -83,17 +84,18 @@ class Finder:
     def _file(self, path: Path, found: Discovery, *, explicit: bool) -> None:
         suffix = path.suffix.lower()
         if suffix == ZIP_SUFFIX:
-            found.items.extend(self.zip_items(path))
+            self._zip(path, found)
         elif explicit or suffix in self.suffixes:
             found.items.append(Item(Location(str(path))))
         else:
             found.skipped += 1
 
-    def zip_items(self, path: Path, only: str | None = None) -> list[Item]:
-        """The members of a zip file worth reading, or one refused item for the whole file.
+    def _zip(self, path: Path, found: Discovery, only: str | None = None) -> None:
+        """Add the members of a zip file worth reading, or one refused item for the whole file.
 
         Args:
             path: the zip file.
+            found: where to add them.
             only: keep only this member (retrying one failed member).
         """
         whole = Location(str(path))
@@ -101,12 +103,16 @@ class Finder:
             with zipfile.ZipFile(path) as zf:
                 members = inspect(str(path), zf, self.limits)
         except UnsafeArchiveError as exc:
-            return [Item(whole, ("UnsafeArchive", exc.reason))]
+            found.items.append(Item(whole, ("UnsafeArchive", exc.reason)))
+            return
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
-            return [Item(whole, ("CorruptArchive", f"not a readable zip file: {exc}"))]
+            found.items.append(Item(whole, ("CorruptArchive", f"not a readable zip file: {exc}")))
+            return
         except OSError as exc:
-            return [Item(whole, ("ReadError", f"cannot read: {exc.strerror or exc}"))]
-        items: list[Item] = []
+            found.items.append(Item(whole, ("ReadError", f"cannot read: {exc.strerror or exc}")))
+            return
+        found.opened.append(whole)
+        items = found.items
         for name in sorted(members):
             if only is not None and name != only:
                 continue
@@ -119,9 +125,10 @@ class Finder:
                 items.append(Item(location, ("NestedArchive", "a zip file inside a zip file is not read; unpack it first")))
             elif suffix in self.suffixes or only is not None:
                 items.append(Item(location))
-        if only is not None and not items:
+            else:
+                found.skipped += 1
+        if only is not None and only not in members:
             items.append(Item(Location(str(path), only), ("ReadError", "the member is no longer in the zip file")))
-        return items
 
     def items_for(self, locations: Iterable[Location]) -> Discovery:
         """Items for locations recorded earlier (``--retry-failed``)."""
@@ -129,9 +136,9 @@ class Finder:
         for location in locations:
             path = Path(location.path)
             if location.member:
-                found.items.extend(self.zip_items(path, only=location.member))
+                self._zip(path, found, only=location.member)
             elif path.suffix.lower() == ZIP_SUFFIX:
-                found.items.extend(self.zip_items(path))
+                self._zip(path, found)
             else:
                 found.items.append(Item(location))
         return found

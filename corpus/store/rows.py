@@ -5,13 +5,18 @@ from __future__ import annotations
 import sqlite3
 
 from corpus.datekeys import date_key, year_of
-from corpus.folding import fold
+from corpus.folding import folded_words
 from extract.models import Extraction
 
 
 def issued_key(issued_date: str | None) -> int | None:
     """The sortable key of an issue date (``2025-01-21`` → ``20250121``)."""
     return date_key(issued_date)
+
+
+def metric_key(metric: str) -> str:
+    """A metric's folded words between spaces, for whole-word ``LIKE '% bao hiem %'`` matching."""
+    return f" {' '.join(folded_words(metric))} "
 
 
 def insert_document(
@@ -33,7 +38,7 @@ def insert_document(
             year,
             extraction.place,
             issuer,
-            fold(issuer).strip() if issuer else None,
+            " ".join(folded_words(issuer)) or None,
             extraction.issuer.parent,
             extraction.subject,
             extraction.text,
@@ -59,7 +64,7 @@ def insert_document(
             (
                 doc_id,
                 t.metric,
-                fold(t.metric),
+                metric_key(t.metric),
                 t.value,
                 t.unit,
                 t.kind,

@@ -40,9 +40,10 @@ class Batch:
     documents: list[NewDocument] = field(default_factory=list)
     seen: list[tuple[str, Location]] = field(default_factory=list)
     failures: list[tuple[Location, str, str]] = field(default_factory=list)
+    cleared: list[Location] = field(default_factory=list)  # read without a problem this time
 
     def __len__(self) -> int:
-        return len(self.documents) + len(self.seen) + len(self.failures)
+        return len(self.documents) + len(self.seen) + len(self.failures) + len(self.cleared)
 
 
 @dataclass(frozen=True)
@@ -134,17 +135,18 @@ class Store:
 
     def schema_version(self) -> int:
         """The version of the schema in the file."""
-        return self._read("SELECT MAX(version) FROM schema_version")[0][0]
+        return self.query("SELECT MAX(version) FROM schema_version")[0][0]
 
     def archive_id(self) -> str:
         """A random id given to the database when it was created (the search index records it)."""
-        return self._read("SELECT value FROM meta WHERE key = 'archive_id'")[0][0]
+        return self.query("SELECT value FROM meta WHERE key = 'archive_id'")[0][0]
 
     def integrity_check(self) -> str:
         """``PRAGMA integrity_check``: ``"ok"`` for a sound file."""
-        return "; ".join(r[0] for r in self._read("PRAGMA integrity_check"))
+        return "; ".join(r[0] for r in self.query("PRAGMA integrity_check"))
 
-    def _read(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+    def query(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+        """Run a read-only statement; sqlite3 errors become :class:`StorageError`."""
         with translated(self._name, "reading"):
             return self.connection.execute(sql, tuple(params)).fetchall()
 
@@ -169,6 +171,8 @@ class Store:
                 found = cur.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
                 if found:
                     self._remember(cur, found[0], location, now)
+            for location in batch.cleared:
+                cur.execute("DELETE FROM failures WHERE path = ? AND member = ?", (location.path, location.member))
             for location, error, reason in batch.failures:
                 cur.execute(
                     "INSERT INTO failures (path, member, error, reason, first_failed, last_failed)"
@@ -204,18 +208,18 @@ class Store:
 
     def id_of(self, sha256: str) -> int | None:
         """The id of the document with this content hash, if stored."""
-        found = self._read("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
+        found = self.query("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
         return found[0][0] if found else None
 
     def resolve(self, key: int | str) -> int | None:
         """The id of the document named by an id or a SHA-256 (or a unique prefix of 8+ characters)."""
         if isinstance(key, int) or (isinstance(key, str) and key.isdigit() and len(key) < 16):
-            found = self._read("SELECT id FROM documents WHERE id = ?", (int(key),))
+            found = self.query("SELECT id FROM documents WHERE id = ?", (int(key),))
         else:
             prefix = str(key).lower()
             if len(prefix) < 8:
                 return None
-            found = self._read(
+            found = self.query(
                 "SELECT id FROM documents WHERE sha256 >= ? AND sha256 < ? LIMIT 2", (prefix, prefix + "g")
             )
             if len(found) > 1:
@@ -224,7 +228,7 @@ class Store:
 
     def get(self, doc_id: int) -> StoredDocument | None:
         """The stored document ``doc_id`` with its extraction and paths."""
-        found = self._read(
+        found = self.query(
             "SELECT id, sha256, size_bytes, ingested_at, text, extraction FROM documents WHERE id = ?", (doc_id,)
         )
         if not found:
@@ -242,7 +246,7 @@ class Store:
 
     def paths(self, doc_id: int) -> list[str]:
         """Every place the document's content was found, in the order first seen."""
-        found = self._read(
+        found = self.query(
             "SELECT path, member FROM document_paths WHERE document_id = ? ORDER BY first_seen, path, member",
             (doc_id,),
         )
@@ -254,7 +258,7 @@ class Store:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return dict(self._read(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids))
+        return dict(self.query(f"SELECT id, text FROM documents WHERE id IN ({marks})", ids))
 
     def refs(self, ids: Iterable[int]) -> dict[int, DocumentRef]:
         """A :class:`DocumentRef` for each stored document in ``ids``."""
@@ -263,7 +267,7 @@ class Store:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for row in self._read(
+            for row in self.query(
                 "SELECT d.id, d.sha256, d.number, d.issued_date, d.kind, d.issuer, d.subject,"
                 " (SELECT p.path || CASE WHEN p.member = '' THEN '' ELSE '!/' || p.member END"
                 "  FROM document_paths p WHERE p.document_id = d.id ORDER BY p.first_seen LIMIT 1)"
@@ -284,7 +288,7 @@ class Store:
                 attempts=attempts,
                 last_failed=datetime.fromisoformat(last),
             )
-            for path, member, error, reason, attempts, last in self._read(
+            for path, member, error, reason, attempts, last in self.query(
                 "SELECT path, member, error, reason, attempts, last_failed FROM failures"
                 " ORDER BY first_failed, path, member"
             )
@@ -292,28 +296,28 @@ class Store:
 
     def failed_locations(self) -> list[Location]:
         """The locations of :meth:`failures`."""
-        return [Location(p, m) for p, m in self._read("SELECT path, member FROM failures ORDER BY path, member")]
+        return [Location(p, m) for p, m in self.query("SELECT path, member FROM failures ORDER BY path, member")]
 
     def count(self, table: str) -> int:
         """Rows in one of the archive's tables."""
         if table not in {"documents", "document_paths", "failures", "awards", "targets", "dates"}:
             raise ValueError(f"unknown table {table!r}")
-        return self._read(f"SELECT COUNT(*) FROM {table}")[0][0]
+        return self.query(f"SELECT COUNT(*) FROM {table}")[0][0]
 
     # -- the change feed of the search index -----------------------------------------------
 
     def last_change(self) -> int:
         """The sequence number of the latest change (0 when none)."""
-        return self._read("SELECT COALESCE(MAX(seq), 0) FROM changes")[0][0]
+        return self.query("SELECT COALESCE(MAX(seq), 0) FROM changes")[0][0]
 
     def pruned_through(self) -> int:
         """Changes up to this sequence number were pruned (an index older than it is rebuilt)."""
-        found = self._read("SELECT value FROM meta WHERE key = 'changes_pruned_through'")
+        found = self.query("SELECT value FROM meta WHERE key = 'changes_pruned_through'")
         return int(found[0][0]) if found else 0
 
     def changes_since(self, seq: int) -> list[tuple[int, int, str]]:
         """``(seq, document_id, op)`` after ``seq``, in order."""
-        return self._read("SELECT seq, document_id, op FROM changes WHERE seq > ? ORDER BY seq", (seq,))
+        return self.query("SELECT seq, document_id, op FROM changes WHERE seq > ? ORDER BY seq", (seq,))
 
     def prune_changes(self, through: int) -> None:
         """Forget changes the search index has applied."""

@@ -1,0 +1,78 @@
+"""Award statements: shapes, coordination, roles, status, variants; and non-statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.awards import find_awards
+
+STATEMENTS = [
+    # sentence, [(award, collectives, individuals, mixed, status)]
+    ("Với những nỗ lực không ngừng, 11 tập thể và 4 cá nhân được trao tặng Huân chương Lao động các loại, "
+     "8 tập thể được vinh dự tặng Cờ thi đua của Chính phủ; 7 tập thể và 14 cá nhân được tặng Bằng khen của "
+     "Thủ tướng Chính phủ.",
+     [("huan_chuong_lao_dong", 11, 4, None, "awarded"), ("co_thi_dua_chinh_phu", 8, None, None, "awarded"),
+      ("bang_khen_thu_tuong", 7, 14, None, "awarded")]),
+    ("43 tập thể, 249 cá nhân được tặng Bằng khen của BHXH Việt Nam",
+     [("bang_khen_cap_bo", 43, 249, None, "awarded")]),
+    ("02 tập thể đang đề nghị Thủ tướng Chính phủ tặng Cờ thi đua",
+     [("co_thi_dua_chinh_phu", 2, None, None, "proposed")]),
+    ("03 tập thể và 01 cá nhân đang đề nghị Chủ tịch nước tặng Huân chương Lao động",
+     [("huan_chuong_lao_dong", 3, 1, None, "proposed")]),
+    ("04 danh hiệu Chiến sỹ thi đua cấp Ngành; 341 danh hiệu Chiến sĩ thi đua cơ sở",
+     [("chien_si_thi_dua_cap_bo", None, 4, None, "awarded"), ("chien_si_thi_dua_co_so", None, 341, None, "awarded")]),
+    ("86 tập thể được công nhận Tập thể Lao động xuất sắc",
+     [("tap_the_lao_dong_xuat_sac", 86, None, None, "awarded")]),
+    ("Điều 1. Tặng Bằng khen của Tổng Giám đốc BHXH Việt Nam cho 15 tập thể và 42 cá nhân đã có thành tích",
+     [("bang_khen_cap_bo", 15, 42, None, "awarded")]),
+    ("đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 05 tập thể và 12 cá nhân",
+     [("bang_khen_thu_tuong", 5, 12, None, "proposed")]),
+    ("trao tặng Huân chương Lao động hạng Nhì cho đồng chí Phạm Văn Lại - Nguyên Giám đốc BHXH tỉnh Quảng Nam "
+     "và Huân chương Lao động hạng Ba cho đồng chí Phạm Mai",
+     [("huan_chuong_lao_dong", None, 1, None, "awarded"), ("huan_chuong_lao_dong", None, 1, None, "awarded")]),
+    ("tặng Cờ Thi đua đơn vị xuất sắc năm 2019 của BHXH Việt Nam cho BHXH Hà Tĩnh",
+     [("co_thi_dua_cap_bo", 1, None, None, "awarded")]),
+    ("Trong 5 năm, toàn Ngành có 4.288 trường hợp được tặng Kỷ niệm chương Vì sự nghiệp BHXH",
+     [("ky_niem_chuong", None, None, 4288, "awarded")]),
+    ("55.777 tập thể, cá nhân được khen thưởng", [("other", None, None, 55777, "awarded")]),
+    ("99 tập thể, 717 cá nhân được tặng Giấy khen", [("giay_khen", 99, 717, None, "awarded")]),
+    ("có 25 LĐTT và 3 TTLĐXS", [("lao_dong_tien_tien", None, 25, None, "awarded"),
+                                ("tap_the_lao_dong_xuat_sac", 3, None, None, "awarded")]),
+    ("12 cá nhân đạt danh hiệu CSTĐCS", [("chien_si_thi_dua_co_so", None, 12, None, "awarded")]),
+    ("02 cá nhân được tặng HCLĐ hạng Ba", [("huan_chuong_lao_dong", None, 2, None, "awarded")]),
+    ("06 tập thể, 15 cá nhân được tặng Bằng khen của UBND tỉnh", [("bang_khen_cap_bo", 6, 15, None, "awarded")]),
+    ("Chủ tịch nước tặng Huân chương Lao động hạng Ba cho 2 tập thể và 3 cá nhân",
+     [("huan_chuong_lao_dong", 2, 3, None, "awarded")]),
+    ("Đồng chí Nguyễn Văn Bình được tặng danh hiệu Chiến sĩ thi đua toàn quốc",
+     [("chien_si_thi_dua_toan_quoc", None, 1, None, "awarded")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STATEMENTS)
+def test_award_statements(sentence: str, expected: list[tuple]) -> None:
+    found = find_awards(sentence)
+    assert [(a.award, a.collectives, a.individuals, a.mixed, a.status) for a in found] == expected
+    for a in found:
+        assert sentence[a.start : a.end] == a.text
+
+
+def test_rank_and_authority_are_kept() -> None:
+    [a] = find_awards("tặng Huân chương Lao động hạng Nhì cho đồng chí Trần Văn An")
+    assert (a.rank, a.recipient) == ("Nhì", "Trần Văn An")
+    [b] = find_awards("12 tập thể được tặng Cờ Thi đua của BHXH Việt Nam")
+    assert b.authority == "BHXH Việt Nam"
+
+
+NOT_STATEMENTS = [
+    "xét tặng Cờ Thi đua của BHXH Việt Nam, Bằng khen của Tổng Giám đốc và đề nghị Thủ tướng Chính phủ tặng "
+    "Bằng khen đối với những tập thể, cá nhân có thành tích xuất sắc",
+    "Công tác thi đua phải gắn với khen thưởng, kịp thời biểu dương, tôn vinh những tập thể, cá nhân xuất sắc.",
+    "Hội đồng Thi đua – Khen thưởng BHXH Việt Nam họp ngày 12/3.",
+    "Theo đề nghị của Vụ trưởng Vụ Thi đua - Khen thưởng.",
+    "phát động phong trào thi đua năm 2025 trong toàn Ngành",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_STATEMENTS)
+def test_mentions_without_counts_are_not_statements(sentence: str) -> None:
+    assert find_awards(sentence) == []

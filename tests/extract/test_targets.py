@@ -1,0 +1,70 @@
+"""Targets and results: values, units, kinds, metrics; and numbers that are not targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+from extract.targets import find_targets
+
+VALUES = [
+    # sentence, document kind, [(value, unit, kind)]
+    ("Trong 5 tháng đầu năm, toàn Cụm đã thu được số tiền 10.101,8 tỷ đồng, đạt 36,45% so với kế hoạch giao",
+     "tin_bai", [(10101800000000, "đồng", "result"), (36.45, "%", "result")]),
+    ("phấn đấu đạt 45,10% lực lượng lao động trong độ tuổi lao động tham gia BHXH", "cong_van",
+     [(45.1, "%", "target")]),
+    ("mức độ hài lòng của người dân về giải quyết thủ tục hành chính đạt tối thiểu 90%", "tin_bai",
+     [(90, "%", "target")]),
+    ("Tỷ lệ bao phủ BHYT toàn Cụm đạt 91,61% so với dân số.", "tin_bai", [(91.61, "%", "result")]),
+    ("tăng 578,2 tỷ đồng (tương ứng tăng 6,07%) so với cùng kỳ năm 2019", "tin_bai",
+     [(578200000000, "đồng", "result"), (6.07, "%", "result")]),
+    ("Chỉ tiêu thu năm 2026 là 1.250 tỷ đồng; số nợ phải giảm xuống dưới 2,5%", "bao_cao",
+     [(1250000000000, "đồng", "target"), (2.5, "%", "target")]),
+    ("Năm 2025, toàn tỉnh đã phát triển thêm 12.345 người tham gia BHXH tự nguyện", "ke_hoach",
+     [(12345, "người", "result")]),
+    ("số chi trả qua tài khoản đạt 350 triệu đồng", "tin_bai", [(350000000, "đồng", "result")]),
+    ("tổng số thu đạt 1,2 nghìn tỷ đồng", "tin_bai", [(1200000000000, "đồng", "result")]),
+    ("giải ngân vốn đầu tư công đạt 95 phần trăm kế hoạch", "bao_cao", [(95, "%", "result")]),
+    ("quỹ khen thưởng 2,5 tỷ", "bao_cao", [(2500000000, "đồng", "result")]),
+    ("phấn đấu có 1,5 triệu người tham gia BHXH", "ke_hoach", [(1500000, "người", "target")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "expected"), VALUES)
+def test_values_units_and_kinds(sentence: str, kind: str, expected: list[tuple]) -> None:
+    found = find_targets(sentence, doc_kind=kind)
+    assert [(t.value, t.unit, t.kind) for t in found] == [(float(v), u, k) for v, u, k in expected]
+    for t in found:
+        assert sentence[t.start : t.end] == t.text
+
+
+METRICS = [
+    ("phấn đấu đạt 45,10% lực lượng lao động trong độ tuổi tham gia BHXH", "lực lượng lao động trong độ tuổi tham gia BHXH"),
+    ("Tỷ lệ bao phủ BHYT toàn Cụm đạt 91,61% so với dân số.", "Tỷ lệ bao phủ BHYT toàn Cụm"),
+    ("(2) 95% hồ sơ công việc được xử lý trên môi trường mạng", "hồ sơ công việc được xử lý trên môi trường mạng"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), METRICS)
+def test_metric_names_what_is_measured(sentence: str, metric: str) -> None:
+    assert [t.metric for t in find_targets(sentence, doc_kind="ke_hoach")] == [metric]
+
+
+NOT_TARGETS = [
+    "Có 5/9 tỉnh, thành phố trong Cụm đạt và vượt tỷ lệ số thu",
+    "kỷ niệm 30 năm Ngày thành lập BHXH Việt Nam",
+    "Đại hội thi đua yêu nước toàn quốc lần thứ X",
+    "thống nhất với 8 nhiệm vụ và 4 giải pháp đã nêu",
+    "Quyết định số 1167/QĐ-TTg ngày 28/6/2016 của Thủ tướng Chính phủ",
+    "Phone: 0436 281 539",
+    "12 tập thể được tặng Cờ Thi đua của BHXH Việt Nam",
+    "Cụm Thi đua số IV (09 tỉnh Phú Yên, Bình Định)",
+    "phát huy thành tựu đạt được trong 25 năm qua",
+    "tỷ lệ hộ nghèo giảm rõ rệt",
+    "có 200 đại biểu dự hội nghị",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TARGETS)
+def test_numbers_that_are_not_targets(sentence: str) -> None:
+    assert [t.text for t in extract_text(sentence).targets] == []
