@@ -26,21 +26,23 @@ class Table:
 
 
 def describe(ref: DocumentRef) -> str:
-    """A document in a few words: ``12/KH-UBND (2025-03-04) /srv/2025/kh12.docx``."""
+    """A document in a few words: ``12/KH-UBND (2025-03-04)``, or ``#7`` without number and date."""
     name = ref.number or f"#{ref.id}"
-    date = f" ({ref.issued_date})" if ref.issued_date else ""
-    where = f" {ref.path}" if ref.path else ""
-    return f"{name}{date}{where}"
+    return f"{name} ({ref.issued_date})" if ref.issued_date else name
 
 
 def _documents(refs: Sequence[DocumentRef]) -> str:
     return "; ".join(describe(r) for r in refs)
 
 
+def _files(refs: Sequence[DocumentRef]) -> str:
+    return "; ".join(r.path or f"#{r.id}" for r in refs)
+
+
 def award_table(rows: Sequence[AwardSum], *, by: str) -> Table:
     """Award sums as a table, one row per group."""
     columns = (by, *(("label",) if by == "award" else ()), "collectives", "individuals", "mixed", "total",
-               "statements", "documents")
+               "statements", "documents", "files")
     return Table(
         title=f"awards by {by}",
         columns=columns,
@@ -54,6 +56,7 @@ def award_table(rows: Sequence[AwardSum], *, by: str) -> Table:
                 r.total,
                 r.statements,
                 _documents(r.documents),
+                _files(r.documents),
             )
             for r in rows
         ],
@@ -64,9 +67,20 @@ def target_table(rows: Sequence[TargetPoint], *, metric: str) -> Table:
     """A target's values as a table, one row per value."""
     return Table(
         title=f"targets: {metric}",
-        columns=("year", "period", "kind", "metric", "comparator", "value", "unit", "text", "document"),
+        columns=("year", "period", "kind", "metric", "comparator", "value", "unit", "text", "document", "files"),
         rows=[
-            (r.year, r.period, r.kind, r.metric, r.comparator, r.value, r.unit, r.text, describe(r.document))
+            (
+                r.year,
+                r.period,
+                r.kind,
+                r.metric,
+                r.comparator,
+                r.value,
+                r.unit,
+                r.text,
+                describe(r.document),
+                _files([r.document]),
+            )
             for r in rows
         ],
     )

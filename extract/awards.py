@@ -60,7 +60,9 @@ class _Group:
 
 @lru_cache(maxsize=1)
 def _grammar() -> dict:
-    cfg = load_data("awards.yaml")
+    cfg = dict(load_data("awards.yaml"))
+    for key in ("recipient_org", "recipient_before_org"):
+        cfg[key] = cfg[key].replace("{org_heads}", cfg["org_heads"])
     records = load_jsonl("awards.jsonl", AwardRecord)
     i = re.IGNORECASE
     role_alt = "|".join(f"(?P<r{n}>{rx})" for n, (rx, _role) in enumerate(cfg["roles"]))
@@ -75,6 +77,7 @@ def _grammar() -> dict:
         "proposed": re.compile(cfg["proposed"], i),
         "not_proposed": re.compile(cfg["not_proposed"], i),
         "max_gap": int(cfg["max_gap_count_award"]),
+        "count_not_after": re.compile(cfg["count_not_after"], i),
         "award_to_counts": re.compile(cfg["award_to_counts"], i),
         "recipient_person": re.compile(cfg["recipient_person"]),
         "recipient_people": re.compile(cfg["recipient_people"]),
@@ -91,7 +94,7 @@ def _segments(text: str) -> list[Span]:
     """Pieces of the text between ";", sentence ends and line breaks."""
     spans: list[Span] = []
     start = 0
-    for m in re.finditer(r";|\n|(?<!\d)[.!?](?=\s|$)", text):
+    for m in re.finditer(r";|\n|[.!?](?=\s|$)", text):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -162,6 +165,8 @@ def _groups(text: str, lo: int, hi: int, blocked: list[Span]) -> list[_Group]:
     for m in g["count"].finditer(text, lo, hi):
         if any(m.start() < be and bs < m.end() for bs, be in blocked):
             continue
+        if g["count_not_after"].search(text, max(lo, m.start() - 20), m.start()):
+            continue
         n = parse_int(m.group("n"))
         if n is None:
             continue
@@ -198,6 +203,41 @@ def _is_proposed(text: str, lo: int, hi: int) -> bool:
     return bool(g["proposed"].search(window)) and not g["not_proposed"].search(window)
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-–+•]|\d{1,2}[.)]|[a-zđ]\))\s")
+_ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,5}\.\s")
+
+
+def _lead_ins(text: str) -> list[tuple[int, int, bool]]:
+    """For each line, whether a list item inherits "proposed" from what introduces it.
+
+    A list item under "II. ĐỀ NGHỊ KHEN THƯỞNG", under "… đề nghị khen thưởng như
+    sau:" or under "3. Đề nghị Giám đốc … tặng Giấy khen" is a proposal even when
+    the item itself reads "Tặng Bằng khen … cho 03 tập thể".
+    """
+    out: list[tuple[int, int, bool]] = []
+    roman = colon = numbered = False
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        proposes = _is_proposed(line, 0, len(line))
+        if _ROMAN_HEADING.match(line):
+            roman, colon, numbered = proposes, False, False
+            out.append((start, end, False))
+            continue
+        if _LIST_ITEM.match(line):
+            dash = not re.match(r"^\s*\d", line)
+            out.append((start, end, roman or colon or (dash and numbered)))
+            if not dash and not re.search(r"\d+\s+(?:tập thể|cá nhân)", line):
+                numbered = proposes  # "3. Đề nghị … tặng Giấy khen" introduces dash items
+        else:
+            out.append((start, end, False))
+            if line.strip():
+                colon = proposes and line.rstrip().endswith(":")
+                numbered = False
+    return out
+
+
 def _item(text: str, s: int, e: int, mention: _Mention, counts: tuple, proposed: bool,
           recipient: str | None = None) -> AwardItem:
     collectives, individuals, mixed = counts
@@ -211,6 +251,42 @@ def _item(text: str, s: int, e: int, mention: _Mention, counts: tuple, proposed:
 def _count_names(names: str) -> int:
     parts = [p for p in re.split(r",|\s+và\s+", names) if re.search(r"[A-ZĐÀ-Ỹ]", p)]
     return max(1, len(parts))
+
+
+def _limit(events: list, idx: int, hi: int) -> int:
+    """Where the words that belong to the award at ``events[idx]`` end: the next award."""
+    return next((o.start for _p, k, o in events[idx + 1 :] if k == "m"), hi)
+
+
+def _proposal_start(mentions: list[_Mention], mention: _Mention, lo: int) -> int:
+    """Where to look for "đề nghị" before an award: after the previous award."""
+    return max(lo, max((m.end for m in mentions if m.end <= mention.start), default=lo))
+
+
+def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed: bool) -> AwardItem | None:
+    """"… cho đồng chí Phạm Văn Lại", "cho BHXH Hà Tĩnh", "Đồng chí X được tặng …"."""
+    g = _grammar()
+    tail = text[mention.end : limit]
+    for rx, role in (("recipient_people", "individual"), ("recipient_person", "individual"),
+                     ("recipient_org", "collective")):
+        m = g[rx].match(tail)
+        if not m:
+            continue
+        name = m.group(m.lastgroup or 0).strip(" ,-–")
+        name = re.split(r"\s+[-–]\s+|,\s*(?:nguyên|Giám đốc|Phó|Trưởng)", name)[0].strip()
+        n = _count_names(name) if rx == "recipient_people" else 1
+        counts = (n, None, None) if role == "collective" else (None, n, None)
+        end = mention.end + m.start(m.lastgroup or 0) + len(name)
+        return _item(text, mention.start, end, mention, counts, proposed, recipient=name)
+    before = text[lo : mention.start]
+    person = g["recipient_before_person"].search(before)
+    org = None if person else g["recipient_before_org"].search(before)
+    found = person or org
+    if found is None:
+        return None
+    counts = (None, 1, None) if person else (1, None, None)
+    start = lo + found.start() + (len(found.group(0)) - len(found.group(0).lstrip(".;:, ")))
+    return _item(text, start, mention.end, mention, counts, proposed)
 
 
 def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardItem]:
@@ -258,6 +334,18 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
                     out.append(_item(text, m.start(), mention.end, mention,
                                      _split_counts({"title": n}, mention.record.holder),
                                      _is_proposed(text, lo, m.start())))
+        # shape 2: award → counts ("Tặng Bằng khen … cho 15 tập thể và 42 cá nhân")
+        for idx, (_pos, kind, obj) in enumerate(events):
+            if kind != "m" or obj.used:
+                continue
+            nxt_group = next((o for _p, k, o in events[idx + 1 :] if k == "g"), None)
+            limit = _limit(events, idx, hi)
+            if nxt_group is not None and not nxt_group.used and nxt_group.start < limit and \
+                    g["award_to_counts"].match(text[obj.end : nxt_group.start] + " "):
+                nxt_group.used = obj.used = True
+                out.append(_item(text, obj.start, nxt_group.end, obj,
+                                 _split_counts(nxt_group.counts, obj.record.holder),
+                                 _is_proposed(text, _proposal_start(mentions, obj, lo), obj.start)))
         # shape 1: counts → award
         for idx, (pos, kind, obj) in enumerate(events):
             if kind != "g" or obj.used:
@@ -272,47 +360,17 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
             obj.used = mention.used = True
             out.append(_item(text, obj.start, mention.end, mention, _split_counts(obj.counts, mention.record.holder),
                              _is_proposed(text, obj.end, mention.start)))
-        # shape 2 and 4: award → counts or named recipients
-        for idx, (pos, kind, obj) in enumerate(events):
-            if kind != "m" or obj.used:
-                continue
-            mention: _Mention = obj
-            prop_lo = max(lo, max((m.end for m in mentions if m.end <= mention.start), default=lo))
-            proposed = _is_proposed(text, prop_lo, mention.start)
-            nxt_group = next((o for p, k, o in events[idx + 1 :] if k == "g"), None)
-            next_mention = next((o for p, k, o in events[idx + 1 :] if k == "m"), None)
-            limit = next_mention.start if next_mention else hi
-            if nxt_group is not None and not nxt_group.used and nxt_group.start < limit and \
-                    g["award_to_counts"].match(text[mention.end : nxt_group.start] + " "):
-                nxt_group.used = mention.used = True
-                out.append(_item(text, mention.start, nxt_group.end, mention,
-                                 _split_counts(nxt_group.counts, mention.record.holder), proposed))
-                continue
-            if mention.record.generic:
-                continue
-            tail = text[mention.end : limit]
-            for rx, role in (("recipient_people", "individual"), ("recipient_person", "individual"),
-                             ("recipient_org", "collective")):
-                m = g[rx].match(tail)
-                if not m:
-                    continue
-                name = m.group(m.lastgroup or 0).strip(" ,-–")
-                name = re.split(r"\s+[-–]\s+|,\s*(?:nguyên|Giám đốc|Phó|Trưởng)", name)[0].strip()
-                n = _count_names(name) if rx == "recipient_people" else 1
-                counts = (n, None, None) if role == "collective" else (None, n, None)
-                e = mention.end + m.start(m.lastgroup or 0) + len(name)
-                mention.used = True
-                out.append(_item(text, mention.start, e, mention, counts, proposed, recipient=name))
-                break
-            else:
-                before = text[lo : mention.start]
-                person = g["recipient_before_person"].search(before)
-                org = g["recipient_before_org"].search(before)
-                if person or org:
-                    m = person or org
-                    mention.used = True
-                    counts = (None, 1, None) if person else (1, None, None)
-                    s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(".;: ")))
-                    out.append(_item(text, lo + s, mention.end, mention, counts, proposed))
+        # shape 4: one named recipient, after or before the award
+        for idx, (_pos, kind, obj) in enumerate(events):
+            if kind == "m" and not obj.used and not obj.record.generic:
+                item = _named_recipient(text, obj, lo, _limit(events, idx, hi),
+                                        _is_proposed(text, _proposal_start(mentions, obj, lo), obj.start))
+                if item is not None:
+                    obj.used = True
+                    out.append(item)
+    lead_ins = _lead_ins(text)
+    for a in out:
+        if a.status == "awarded" and any(s <= a.start <= e and inherited for s, e, inherited in lead_ins):
+            a.status = "proposed"
     out.sort(key=lambda a: a.start)
     return out

@@ -87,7 +87,8 @@ class Composer:
                 out.append(self.paragraph(block, **overrides))
                 continue
             # The space after the element goes under its rule.
-            out.append(self.paragraph(block, after=0, keep_next=True, **overrides))
+            overrides.update(after=0, keep_next=True)
+            out.append(self.paragraph(block, **overrides))
             after = rule.space_after_pt.use if rule.space_after_pt else 0.0
             out.append(self.rule_paragraph(rule.rule, text_width(block.text, rule), available_pt, after))
         return out

@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -561,12 +561,18 @@ class Reader:
     def __init__(self, sheet: StyleSheet) -> None:
         self.sheet = sheet
 
-    def paragraph(self, p: etree._Element, container: str, available_pt: float) -> Paragraph:
+    def paragraph(self, p: etree._Element, container: str, available_pt: float) -> list[Paragraph]:
+        """The paragraph, split into one :class:`Paragraph` per line broken by hand.
+
+        A header cell typed as one paragraph with line breaks ("UBND TỈNH X" ↵ "SỞ NỘI VỤ")
+        is read as the separate lines a reader sees; spacing before goes to the first
+        line, spacing after to the last.
+        """
         ppr = p.find(w("pPr"))
         style_ref = ppr.find(w("pStyle")) if ppr is not None else None
         style_id = style_ref.get(w("val")) if style_ref is not None else None
         base = self.sheet.base_run_style(style_id)
-        runs = []
+        lines: list[list[Run]] = [[]]
         has_field = False
         for r in p.iter(w("r")):
             if any(etree.QName(a).localname in ("del", "moveFrom") for a in r.iterancestors()):
@@ -575,16 +581,31 @@ class Reader:
             if re.search(r"\bPAGE\b", instr):
                 has_field = True
             text = _run_text(r)
-            if text:
-                runs.append(Run(text, self.sheet.run_style(base, r)))
+            if not text:
+                continue
+            style = self.sheet.run_style(base, r)
+            for index, piece in enumerate(text.split("\n")):
+                if index:
+                    lines.append([])
+                if piece:
+                    lines[-1].append(Run(piece, style))
         for simple in p.iter(w("fldSimple")):
             if re.search(r"\bPAGE\b", simple.get(w("instr"), "")):
                 has_field = True
         mark = RunStyle(base.size, base.bold, base.italic, base.caps, base.underline, base.color, dict(base.fonts))
         self.sheet.apply_rpr(mark, ppr.find(w("rPr")) if ppr is not None else None)
-        text = normalize("".join(r.text for r in runs))
-        return Paragraph(p, text, runs, self.sheet.geometry(ppr, style_id), mark, style_id, container,
-                         available_pt, drawn_lines(p), has_field)
+        geometry = self.sheet.geometry(ppr, style_id)
+        out = []
+        for index, runs in enumerate(lines):
+            g = replace(geometry)
+            if index > 0:
+                g.before, g.first_line = 0.0, 0.0
+            if index < len(lines) - 1:
+                g.after = 0.0
+            text = normalize("".join(r.text for r in runs))
+            out.append(Paragraph(p, text, runs, g, mark, style_id, container, available_pt,
+                                 drawn_lines(p) if index == 0 else [], has_field))
+        return out
 
     def block(self, element: etree._Element, container: str, available_pt: float) -> list[Paragraph]:
         """Paragraphs of a block container (cell, header), tables inside flattened."""
@@ -592,7 +613,7 @@ class Reader:
         for child in element:
             tag = etree.QName(child).localname
             if tag == "p":
-                out.append(self.paragraph(child, container, available_pt))
+                out.extend(self.paragraph(child, container, available_pt))
             elif tag == "sdt":
                 content = child.find(w("sdtContent"))
                 if content is not None:
@@ -697,7 +718,7 @@ def read_docx(source: str | Path | IO[bytes]) -> ReadDocument:
     for child in body_el:
         tag = etree.QName(child).localname
         if tag == "p":
-            body.append(reader.paragraph(child, "body", text_width))
+            body.extend(reader.paragraph(child, "body", text_width))
         elif tag == "tbl":
             body.append(reader.table(child, tables, text_width))
             tables += 1

@@ -182,6 +182,7 @@ class TableGeometry(_Rule):
 
 
 class Tolerances(_Rule):
+    margin_mm: float
     same_row_pt: float
     rule_ratio: float
     indent_cm: float
@@ -205,6 +206,8 @@ class LayoutRules(_Rule):
     header_table: TableGeometry
     signature_table: TableGeometry
     tolerances: Tolerances
+    labels: dict[str, str]
+    rule_labels: dict[str, str]
     typed_rule_pattern: str
     elements: dict[ElementName, ElementRule]
 
@@ -222,6 +225,16 @@ class LayoutRules(_Rule):
     def in_region(self, region: Region) -> list[ElementName]:
         """The elements placed in ``region``, in file order."""
         return [name for name, rule in self.elements.items() if rule.region == region]
+
+    def label(self, element: str) -> str:
+        """What a văn thư calls ``element`` (an element or another checked part)."""
+        if element in self.elements:
+            return self.elements[element].label  # type: ignore[index]
+        return self.labels.get(element, element)
+
+    def rule_label(self, rule: str) -> str:
+        """The name of a check."""
+        return self.rule_labels.get(rule, rule)
 
     def element(self, name: ElementName) -> ElementRule:
         """The rule of one element."""

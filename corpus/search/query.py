@@ -24,6 +24,9 @@ from extract.normalize import normalize_tones
 #: How much an exact-diacritic match outweighs a folded one.
 EXACT_BOOST = 4.0
 SUBJECT_BOOST = 2.0
+#: How much the query's words standing together (within ``PROXIMITY_SLOP`` words) add.
+PROXIMITY_BOOST = 2.0
+PROXIMITY_SLOP = 1
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
@@ -131,6 +134,10 @@ def build_query(schema: tantivy.Schema, pieces: list[Piece], filters: Filters) -
     clauses = [
         (tantivy.Occur.MustNot if p.negated else tantivy.Occur.Must, _piece_query(schema, p)) for p in pieces
     ]
+    words = [w for p in pieces if not p.negated for w in p.folded]
+    if len(words) > 1 and len(words) > max(len(p.folded) for p in pieces):
+        near = tantivy.Query.phrase_query(schema, f.BODY_FOLDED, words, slop=PROXIMITY_SLOP)
+        clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(near, PROXIMITY_BOOST)))
     clauses += [(tantivy.Occur.Must, q) for q in _filter_queries(schema, filters)]
     if not any(occur == tantivy.Occur.Must for occur, _ in clauses):
         clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
