@@ -102,6 +102,7 @@ class Ingestor:
                 self.runner.close()
             self._commit()
             self._catch_up_index()
+        self.store.checkpoint()
         return self._final()
 
     def _jobs_per_task(self, total: int) -> int:

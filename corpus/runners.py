@@ -148,7 +148,7 @@ class DaskRunner:
         from distributed import as_completed
 
         inflight: dict[Any, list[Job]] = {}
-        pending = as_completed()
+        pending = as_completed(loop=self._client.loop)
         limit = self.workers * 2
 
         def fill() -> None:

@@ -84,6 +84,7 @@ def _grammar() -> dict:
         "recipient_org": re.compile(cfg["recipient_org"]),
         "recipient_before_person": re.compile(cfg["recipient_before_person"], i),
         "recipient_before_org": re.compile(cfg["recipient_before_org"]),
+        "not_one_award": re.compile(cfg["not_one_award"], i),
         "rank": re.compile(cfg["rank"], i),
         "rank_names": {str(k).lower(): v for k, v in cfg["rank_names"].items()},
         "tail": re.compile(cfg["tail"]),
@@ -282,7 +283,7 @@ def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed
     person = g["recipient_before_person"].search(before)
     org = None if person else g["recipient_before_org"].search(before)
     found = person or org
-    if found is None:
+    if found is None or g["not_one_award"].search(found.group(0)):
         return None
     counts = (None, 1, None) if person else (1, None, None)
     start = lo + found.start() + (len(found.group(0)) - len(found.group(0).lstrip(".;:, ")))

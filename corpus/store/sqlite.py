@@ -133,6 +133,11 @@ class Store:
                 cur.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
             cur.execute("INSERT OR IGNORE INTO meta VALUES ('archive_id', ?)", (uuid.uuid4().hex,))
 
+    def checkpoint(self) -> None:
+        """Move the write-ahead log into the database file and truncate it (after a large run)."""
+        with translated(self._name, "checkpointing the write-ahead log"):
+            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def schema_version(self) -> int:
         """The version of the schema in the file."""
         return self.query("SELECT MAX(version) FROM schema_version")[0][0]
