@@ -21,7 +21,7 @@ from extract.numbers import roman_to_int
 
 _D = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _M = r"(?P<m>0?[1-9]|1[0-2])"
-_Y = r"(?P<y>(?:19|20|21)\d{2})"
+_Y = r"(?P<y>(?:1[89]|20|21)\d{2})"
 
 
 @dataclass
@@ -82,6 +82,7 @@ def _grammar() -> dict:
             ("year", re.compile(rf"{w['year']}\s+{_Y}(?![\d/.\-]\d|\d)", i)),
         ],
         "day_month_licence": re.compile(cfg["day_month_licence"], i),
+        "holiday_licence": re.compile(cfg["holiday_licence"]),
         "month_year_licence": re.compile(cfg["month_year_licence"], i),
         "range_connector": re.compile(cfg["range_connector"], i),
         "range_opener": re.compile(cfg["range_opener"], i),
@@ -129,7 +130,8 @@ def _interpret(name: str, m: re.Match[str], text: str) -> _Found | None:
         if not _valid_day(y, mo, d):
             return None
         if name == "num_dm":
-            licensed = g["day_month_licence"].search(before) or _range_partner_follows(after)
+            licensed = (g["day_month_licence"].search(before) or _range_partner_follows(after)
+                        or g["holiday_licence"].search(text, max(0, s - 70), s))
             if not licensed or g["fraction_nouns"].match(after):
                 return None
             if gd.get("s") == "." and not re.search(r"ngày\s*$", before, re.I):
@@ -215,7 +217,8 @@ def reference_year(text: str, items: list[_Found], issued: date | None = None) -
     for line in text.split("\n")[:5]:
         if dateline.match(line):
             return int(re.findall(r"\d{4}", line)[0])
-    years = Counter(it.year for it in items if it.granularity == "year" and it.year and it.end_item is None)
+    years = Counter(it.year for it in items if it.year and not it.year_inferred)
+    years.update(it.end_item.year for it in items if it.end_item is not None and it.end_item.year)
     if years:
         return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
     written = [it.year for it in items if it.year and not it.year_inferred]

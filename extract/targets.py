@@ -51,7 +51,7 @@ def _grammar() -> dict:
         "scales": {k.lower(): float(v) for k, v in cfg["scales"].items()},
         "units": {k.lower(): v for k, v in units.items()},
         "money_context": re.compile(cfg["money_context"], i),
-        "people_context": re.compile(cfg["people_context"], i),
+        "count_context": re.compile(cfg["count_context"], i),
         "scale_not_before": re.compile(cfg["scale_not_before"], i),
         "cues": [_Cue(re.compile(rf"(?<!\w)(?:{c['pattern']})(?!\w)", i), c["kind"], c["scope"]) for c in cfg["cues"]],
         "plan_kinds": set(cfg["plan_kinds"]),
@@ -184,7 +184,7 @@ def find_targets(
                 if not g["money_context"].search(before):
                     continue
                 unit = "đồng"
-            if unit in ("người", "lượt") and not g["people_context"].search(before + text[e:clause_end]):
+            if unit != "đồng" and not g["count_context"].search(before + text[e:clause_end]):
                 continue
         comparator = g["comparators"].search(before)
         out.append(
