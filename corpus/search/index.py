@@ -152,6 +152,10 @@ class SearchIndex:
         """
         if self.needs_rebuild(store):
             return self.rebuild(store)
+        try:
+            self._open()
+        except SearchIndexError:  # damaged files: the database has everything to rebuild it
+            return self.rebuild(store)
         state = self.state()
         assert state is not None
         changes = store.changes_since(state.seq)

@@ -33,12 +33,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX documents_issuer_year ON documents (issuer_folded, year);
     CREATE INDEX documents_year ON documents (year);
     CREATE TABLE document_paths (
+        seq INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
         path TEXT NOT NULL,
         member TEXT NOT NULL DEFAULT '',
         first_seen TEXT NOT NULL,
-        PRIMARY KEY (document_id, path, member)
-    ) WITHOUT ROWID;
+        UNIQUE (document_id, path, member)
+    );
     CREATE INDEX document_paths_location ON document_paths (path, member);
     CREATE TABLE dates (
         document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,

@@ -191,7 +191,7 @@ class Store:
     @staticmethod
     def _remember(cur: sqlite3.Cursor, doc_id: int, location: Location, now: str) -> None:
         cur.execute(
-            "INSERT OR IGNORE INTO document_paths VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO document_paths (document_id, path, member, first_seen) VALUES (?, ?, ?, ?)",
             (doc_id, location.path, location.member, now),
         )
         cur.execute("DELETE FROM failures WHERE path = ? AND member = ?", (location.path, location.member))
@@ -252,7 +252,7 @@ class Store:
     def paths(self, doc_id: int) -> list[str]:
         """Every place the document's content was found, in the order first seen."""
         found = self.query(
-            "SELECT path, member FROM document_paths WHERE document_id = ? ORDER BY first_seen, path, member",
+            "SELECT path, member FROM document_paths WHERE document_id = ? ORDER BY seq",
             (doc_id,),
         )
         return [str(Location(p, m)) for p, m in found]
@@ -275,7 +275,7 @@ class Store:
             for row in self.query(
                 "SELECT d.id, d.sha256, d.number, d.issued_date, d.kind, d.issuer, d.subject,"
                 " (SELECT p.path || CASE WHEN p.member = '' THEN '' ELSE '!/' || p.member END"
-                "  FROM document_paths p WHERE p.document_id = d.id ORDER BY p.first_seen LIMIT 1)"
+                "  FROM document_paths p WHERE p.document_id = d.id ORDER BY p.seq LIMIT 1)"
                 f" FROM documents d WHERE d.id IN ({marks})",
                 chunk,
             ):

@@ -20,7 +20,7 @@ from extract.models import Extraction
 from service.exports import extraction_rows
 
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class Format(str, enum.Enum):

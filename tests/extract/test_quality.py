@@ -1,0 +1,47 @@
+"""Quality on gold corpora, with the same matching rules as the reference scorer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import extract_file
+from extract.evaluate import FIELDS, META_FIELDS, score
+
+
+def _predict(path: Path) -> dict:
+    return extract_file(path).model_dump(mode="json")
+
+
+def _assert_quality(directory: Path) -> None:
+    report = score(directory, _predict)
+    assert report.documents, f"no gold cases in {directory}"
+    for f in FIELDS:
+        assert report.totals(f)[2] >= 0.95, (f, report.summary())
+    for k in META_FIELDS:
+        assert report.meta_accuracy(k) == 1.0, (k, report.summary())
+
+
+def test_project_samples_meet_the_quality_bar(samples_dir: Path) -> None:
+    _assert_quality(samples_dir)
+
+
+@pytest.mark.shared
+def test_shared_dev_corpus_meets_the_quality_bar(shared_corpus: Path) -> None:
+    _assert_quality(shared_corpus)
+
+
+def test_samples_gold_items_are_verbatim_substrings(samples_dir: Path) -> None:
+    import json
+    import unicodedata
+
+    cases = sorted(samples_dir.glob("*.gold.json"))
+    assert len(cases) >= 20
+    for gold_path in cases:
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        assert unicodedata.is_normalized("NFC", text)
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        for field in FIELDS:
+            for item in gold[field]:
+                assert item["text"] in text, (gold_path.name, item["text"])
