@@ -66,11 +66,13 @@ def _grammar() -> dict:
     records = load_jsonl("awards.jsonl", AwardRecord)
     i = re.IGNORECASE
     role_alt = "|".join(f"(?P<r{n}>{rx})" for n, (rx, _role) in enumerate(cfg["roles"]))
+    compiled = [
+        (r, re.compile(rf"(?<![\wđĐ])(?:{r.pattern})(?![\wđĐ])", 0 if r.case_sensitive or r.pattern.isupper() else i))
+        for r in records
+    ]
     return {
-        "records": [
-            (r, re.compile(rf"(?<![\wđĐ])(?:{r.pattern})(?![\wđĐ])", 0 if r.case_sensitive or r.pattern.isupper() else i))
-            for r in records
-        ],
+        "any_award": re.compile("|".join(f"(?:{r.pattern})" for r in records), i),
+        "records": compiled,
         "roles": [role for _rx, role in cfg["roles"]],
         "count": re.compile(rf"(?<![\d.,/\w])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+(?:{role_alt})(?![\wđĐ])", i),
         "group_joiner": re.compile(cfg["group_joiner"], i),
@@ -106,6 +108,8 @@ def _segments(text: str) -> list[Span]:
 
 def _mentions(text: str, lo: int, hi: int) -> list[_Mention]:
     g = _grammar()
+    if not g["any_award"].search(text, lo, hi):
+        return []
     found: list[tuple[int, int, AwardRecord]] = []
     for record, rx in g["records"]:
         for m in rx.finditer(text, lo, hi):

@@ -13,56 +13,62 @@ from functools import lru_cache
 from extract.lexicon import load_data
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-_SYLLABLE_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def _layout() -> dict:
-    return load_data("layout.yaml")
+def _toned(vowel: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", vowel + tone)
 
 
-def _move_tone(syllable: str) -> str:
-    """Put the tone mark of an ``oa``/``oe``/``uy`` open syllable on its first vowel.
+def _tone_moves() -> dict[str, str]:
+    """``"oà"`` → ``"òa"``, ``"uỷ"`` → ``"ủy"`` … for every tone and case."""
+    moves = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
+                moves[f + _toned(s, tone)] = _toned(f, tone) + s
+    return moves
 
-    ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``, ``khoẻ`` → ``khỏe``; syllables with a
-    final consonant (``hoàng``, ``khuyến``) and ``qu``/``gi`` onsets are left alone.
-    """
-    decomposed = unicodedata.normalize("NFD", syllable)
-    tone = next((c for c in decomposed if c in _TONES), None)
-    if tone is None:
-        return syllable
-    bare = decomposed.replace(tone, "")
-    low = unicodedata.normalize("NFC", bare).lower()
-    match = re.search(r"(oa|oe|uy)$", low)
-    if not match or low.startswith("qu"):
-        return syllable
-    # index (in the NFC bare string) of the first vowel of the pair
-    first = match.start()
-    base = unicodedata.normalize("NFC", bare)
-    rebuilt = base[:first] + unicodedata.normalize("NFC", base[first] + tone) + base[first + 1 :]
-    return unicodedata.normalize("NFC", rebuilt)
+
+_MOVES = _tone_moves()
+# an open syllable ending in oa/oe/uy with the tone on its last vowel; "qu" is an onset, not a vowel pair
+_MISPLACED = re.compile(
+    "(?<![qQ])(?:" + "|".join(sorted(map(re.escape, _MOVES), key=len, reverse=True)) + r")(?![^\W\d_])"
+)
 
 
 def normalize_tones(text: str) -> str:
-    """NFC-normalize and give every ``oa``/``oe``/``uy`` syllable one tone placement.
+    """NFC-normalize and give every ``oa``/``oe``/``uy`` open syllable one tone placement.
 
-    The length of the text never changes, so offsets stay valid.
+    ``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``, ``khoẻ`` → ``khỏe``; syllables with a
+    final consonant (``hoàng``, ``khuyến``) are left alone. The length of the text
+    never changes, so offsets stay valid.
 
     Example:
         >>> normalize_tones("Hoà Bình, thuỷ lợi")
         'Hòa Bình, thủy lợi'
     """
     text = unicodedata.normalize("NFC", text)
-    return _SYLLABLE_RE.sub(lambda m: _move_tone(m.group(0)), text)
+    return _MISPLACED.sub(lambda m: _MOVES[m.group(0)], text)
+
+
+@lru_cache(maxsize=1)
+def _layout() -> dict[str, re.Pattern[str]]:
+    cfg = load_data("layout.yaml")
+    return {
+        "block_start": re.compile("|".join(f"(?:{p})" for p in cfg["block_start"])),
+        "paragraph_end": re.compile(cfg["paragraph_end"]),
+        "clause_end": re.compile(cfg["clause_end"]),
+        "closing_start": re.compile(cfg["closing_start"]),
+    }
 
 
 def _is_block_start(line: str) -> bool:
     """True when ``line`` (stripped) opens a new paragraph, list item or heading."""
-    return any(re.match(p, line) for p in _layout()["block_start"])
+    return bool(_layout()["block_start"].match(line))
 
 
 def _ends_paragraph(line: str) -> bool:
-    return bool(re.search(_layout()["paragraph_end"], line))
+    return bool(_layout()["paragraph_end"].search(line))
 
 
 def _is_rule(line: str) -> bool:
@@ -86,11 +92,11 @@ def _continues(prev: str, raw_next: str) -> bool:
     if _is_block_start(nxt):
         return False
     first = nxt[0]
-    if re.match(_layout()["closing_start"], nxt):
+    if _layout()["closing_start"].match(nxt):
         return True
     if _ends_paragraph(prev):
         return False
-    if re.search(_layout()["clause_end"], prev):
+    if _layout()["clause_end"].search(prev):
         return first.islower()
     if first.islower() or first.isdigit():
         return True
@@ -112,7 +118,7 @@ def rebuild_paragraphs(text: str) -> str:
     for raw in lines:
         if out and _continues(out[-1], raw):
             piece = raw.strip()
-            glue = "" if re.match(_layout()["closing_start"], piece) or out[-1].endswith(("(", "“", '"')) else " "
+            glue = "" if _layout()["closing_start"].match(piece) or out[-1].endswith(("(", "“", '"')) else " "
             out[-1] = out[-1].rstrip() + glue + piece
         else:
             out.append(raw.rstrip())

@@ -50,6 +50,11 @@ def _store(doc: Doc, key: str, items: list[Located]) -> None:
     doc._.items[key] = kept
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, kept by the tokenizer (``Doc.text`` joins every token anew)."""
+    return doc.user_data.get("congvan_text") or doc.text
+
+
 def _spans(doc: Doc, *keys: str) -> list[tuple[int, int]]:
     return [(it.start, it.end) for k in keys for it in doc._.items.get(k, [])]
 
@@ -59,7 +64,7 @@ def make_letter_meta(nlp: Language, name: str):
     """Kind, số và ký hiệu, place and date, issuer, trích yếu, Kính gửi, signer, Nơi nhận."""
 
     def component(doc: Doc) -> Doc:
-        meta: LetterMeta = find_meta(doc.text)
+        meta: LetterMeta = find_meta(_text(doc))
         doc._.meta = meta
         if meta.number_span:
             s, e = meta.number_span
@@ -76,7 +81,7 @@ def make_references(nlp: Language, name: str):
     """Documents cited in the text."""
 
     def component(doc: Doc) -> Doc:
-        _store(doc, "references", find_references(doc.text))
+        _store(doc, "references", find_references(_text(doc)))
         return doc
 
     return component
@@ -88,7 +93,7 @@ def make_dates(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         meta = doc._.meta
-        dates, periods = find_dates(doc.text, issued=meta.issued_date if meta else None)
+        dates, periods = find_dates(_text(doc), issued=meta.issued_date if meta else None)
         _store(doc, "dates", dates)
         _store(doc, "periods", periods)
         return doc
@@ -105,7 +110,7 @@ def make_awards(nlp: Language, name: str):
         blocked = _spans(doc, "dates", "periods")
         if meta is not None and meta.number_span:
             blocked.append(meta.number_span)
-        _store(doc, "awards", find_awards(doc.text, exclude=blocked))
+        _store(doc, "awards", find_awards(_text(doc), exclude=blocked))
         return doc
 
     return component
@@ -120,11 +125,12 @@ def make_targets(nlp: Language, name: str):
         blocked = _spans(doc, "dates", "awards")
         blocked += [(r.start, r.end) for r in doc._.items.get("references", [])]
         items = find_targets(
-            doc.text,
+            _text(doc),
             doc_kind=meta.kind if meta else "khac",
             exclude=blocked,
             dates=doc._.items.get("dates", []),
             periods=doc._.items.get("periods", []),
+            words=[(t.idx, t.idx + len(t.text)) for t in doc],
         )
         _store(doc, "targets", items)
         return doc

@@ -106,13 +106,22 @@ def _clean_metric(phrase: str) -> str:
     return phrase
 
 
-def _metric(text: str, s: int, e: int, clause_start: int, clause_end: int) -> str:
+def _first_words(text: str, start: int, end: int, words: list[Span] | None, limit: int) -> str:
+    """``text[start:end]`` cut after ``limit`` words: underthesea's words where the
+    tokenizer segmented this clause ("lực lượng lao động" is two words), else syllables."""
+    inside = [w for w in (words or []) if start <= w[0] and w[1] <= end and not text[w[0]:w[1]].isspace()]
+    if inside:
+        return text[start : inside[min(limit, len(inside)) - 1][1]]
+    return " ".join(text[start:end].split()[: limit + limit // 2])
+
+
+def _metric(text: str, s: int, e: int, clause_start: int, clause_end: int, words: list[Span] | None = None) -> str:
     """The phrase naming what a number measures: after it, else before it."""
     g = _grammar()
     after = text[e:clause_end]
     if after.strip() and not g["stop_after"].match(after) and re.match(r"\s*[^\W\d_]", after):
-        words = re.split(r",(?!\d)", after)[0].split()
-        candidate = _clean_metric(" ".join(words[:14]))
+        first = re.split(r",(?!\d)", after)[0]
+        candidate = _clean_metric(_first_words(text, e, e + len(first), words, 10))
         if len(candidate) >= 4:
             return candidate
     before = text[clause_start:s]
@@ -139,6 +148,7 @@ def find_targets(
     exclude: list[Span] | None = None,
     dates: list[DateItem] | None = None,
     periods: list[DateItem] | None = None,
+    words: list[Span] | None = None,
 ) -> list[TargetItem]:
     """Find every target and result in ``text``.
 
@@ -147,6 +157,7 @@ def find_targets(
         doc_kind: the document's kind, deciding target or result when no cue does.
         exclude: spans already taken by dates, award counts and document numbers.
         dates, periods: the document's dates, to attach a period to each item.
+        words: word spans (the spaCy tokens), so a metric is never cut inside a word.
 
     Example:
         >>> [(t.value, t.unit) for t in find_targets("thu được 10.101,8 tỷ đồng, đạt 36,45%")]
@@ -194,8 +205,8 @@ def find_targets(
                 end=e,
                 value=value,
                 unit=unit,
-                metric=_metric(text, s, e, clause_start, clause_end)
-                or _metric(text, s, e, sentence_start, clause_end),
+                metric=_metric(text, s, e, clause_start, clause_end, words)
+                or _metric(text, s, e, sentence_start, clause_end, words),
                 kind=_kind(text, s, clause_start, sentence_start, doc_kind),  # type: ignore[arg-type]
                 comparator=comparator.group(1).lower() if comparator else None,
                 period=_period(periods or [], dates or [], (sentence_start, sentence_end)),

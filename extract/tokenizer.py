@@ -1,9 +1,9 @@
 """A spaCy tokenizer for Vietnamese that wraps underthesea and keeps character offsets.
 
 Word segmentation (CRF, underthesea) is the costly step, so it runs only on the
-sentences that the rules read token by token: those holding a number or an
-award word (``data/tokenizer.yaml``). Other sentences are split into syllables
-and punctuation by a regular expression. Either way the tokens are re-aligned
+clauses that the rules read word by word: those holding a measured quantity
+(``data/tokenizer.yaml``). Other clauses are split into syllables and
+punctuation by a regular expression. Either way the tokens are re-aligned
 to the original text: underthesea rewrites some characters (tone placement,
 quotes), so a token is matched to the text by position, not by equality.
 """
@@ -24,8 +24,9 @@ _SYLLABLES = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'][^\W\d_]+)*|\S", re.UN
 
 
 @lru_cache(maxsize=1)
-def _needs_words() -> re.Pattern[str]:
-    return re.compile(load_data("tokenizer.yaml")["segment_when"], re.IGNORECASE)
+def _config() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cfg = load_data("tokenizer.yaml")
+    return re.compile(cfg["segment_when"], re.IGNORECASE), re.compile(cfg["clause_break"])
 
 
 @lru_cache(maxsize=1)
@@ -65,11 +66,13 @@ def align(text: str, tokens: list[str], offset: int = 0) -> list[tuple[int, int]
     return spans
 
 
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    """Spans between clause breaks (the breaks themselves become syllable tokens)."""
     start = 0
-    for m in re.finditer(r"(?<=[.!?;])\s+|\n+", text):
+    for m in _config()[1].finditer(text):
         if m.start() > start:
             yield start, m.start()
+        yield m.start(), m.end()
         start = m.end()
     if start < len(text):
         yield start, len(text)
@@ -79,18 +82,17 @@ def token_spans(text: str, *, segment: str = "candidates") -> list[tuple[int, in
     """Token spans for ``text``.
 
     Args:
-        segment: ``"candidates"`` (word-segment only the sentences the rules need),
-            ``"all"`` (every sentence) or ``"none"`` (syllables only).
+        segment: ``"candidates"`` (word-segment only the clauses the rules need),
+            ``"all"`` (every clause) or ``"none"`` (syllables only).
     """
     spans: list[tuple[int, int]] = []
-    needs = _needs_words()
-    for s, e in _sentences(text):
-        sentence = text[s:e]
-        if segment == "all" or (segment == "candidates" and needs.search(sentence)):
-            words = _word_tokenize()(sentence)
-            spans.extend(align(sentence, words, s))
+    needs = _config()[0]
+    for s, e in _clauses(text):
+        clause = text[s:e]
+        if clause.strip() and (segment == "all" or (segment == "candidates" and needs.search(clause))):
+            spans.extend(align(clause, _word_tokenize()(clause), s))
         else:
-            spans.extend((s + m.start(), s + m.end()) for m in _SYLLABLES.finditer(sentence))
+            spans.extend((s + m.start(), s + m.end()) for m in _SYLLABLES.finditer(clause))
     return spans
 
 
@@ -120,7 +122,9 @@ class VietnameseTokenizer(DummyTokenizer):
         if lead:
             words.insert(0, lead)
             spaces.insert(0, False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["congvan_text"] = text  # Doc.text is rebuilt from tokens on every access
+        return doc
 
 
 @registry.tokenizers("congvan.vi_tokenizer.v1")

@@ -167,8 +167,12 @@ class Locator:
         ]
         if not names:
             return
-        bold = [i for i, (_c, _x, p) in enumerate(names) if p.share("bold") > 0.5]
-        split = bold[0] if bold else len(names) - 1
+        # The issuing agency is bold and the parent is not; when every line is bold
+        # (a parent set in bold by mistake) the last line is taken as the agency.
+        bold = [p.share("bold") > 0.5 for _c, _x, p in names]
+        split = len(names) - 1
+        while split > 0 and bold[split - 1] and not all(bold):
+            split -= 1
         for position, (cell, index, p) in enumerate(names):
             element = "agency" if position >= split else "parent_agency"
             self.result.add(Found(element, p, _followers(cell.paragraphs, index), table, cell, tops[id(p)]))
