@@ -80,7 +80,29 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _continues(prev: str, raw_next: str) -> bool:
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text breaks at, or ``None`` for a text with one paragraph per line.
+
+    A text converted from a web page or a PDF breaks every line near the same
+    width (~80 characters); a text typed in a word processor has lines of any length.
+    """
+    stripped = [line.strip() for line in lines if len(line.strip()) > 20]
+    if len(stripped) < 8:
+        return None
+    lengths = sorted(len(line) for line in stripped)
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    full = [line for line in stripped if len(line) >= width - 20]
+    open_ended = sum(1 for line in full if not re.search(r"[.;:!?”\"]\s*$", line))
+    wrapped = len(full) >= len(stripped) * 0.3 and open_ended >= len(full) * 0.5
+    return width if wrapped and width <= _layout_numbers()["max_wrap_width"] else None
+
+
+@lru_cache(maxsize=1)
+def _layout_numbers() -> dict[str, int]:
+    return {"max_wrap_width": int(load_data("layout.yaml")["max_wrap_width"])}
+
+
+def _continues(prev: str, raw_next: str, wrap: int | None = None) -> bool:
     """Decide whether ``raw_next`` continues the paragraph ending with ``prev``."""
     nxt = raw_next.strip()
     if not nxt or not prev.strip() or _is_rule(prev) or _is_rule(nxt):
@@ -102,7 +124,11 @@ def _continues(prev: str, raw_next: str) -> bool:
         return True
     if indented and first.isalpha():
         return not prev.rstrip().endswith(":")
-    return False
+    # a hard-wrapped text: a full-width line without a final stop goes on, and so does a
+    # line broken before an acronym ("các chế độ\nBHXH, BHTN qua …")
+    if wrap is None or _is_upper(prev) or _is_upper(nxt):
+        return False
+    return len(prev.strip()) >= wrap - 20 or bool(re.match(r"[A-ZĐ]{2,}\b", nxt))
 
 
 def rebuild_paragraphs(text: str) -> str:
@@ -114,9 +140,13 @@ def rebuild_paragraphs(text: str) -> str:
     next line continues the sentence; list items, headings and rules stay apart.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    wrap = _wrap_width(lines)
     out: list[str] = []
+    last_raw = ""
     for raw in lines:
-        if out and _continues(out[-1], raw):
+        joined = bool(out) and _continues(last_raw, raw, wrap)
+        last_raw = raw
+        if joined:
             piece = raw.strip()
             glue = "" if _layout()["closing_start"].match(piece) or out[-1].endswith(("(", "“", '"')) else " "
             out[-1] = out[-1].rstrip() + glue + piece

@@ -62,6 +62,9 @@ def _grammar() -> dict:
         "strip_head": re.compile(cfg["metric_strip_head"], i),
         "strip_tail": re.compile(cfg["metric_strip_tail"], i),
         "stop_after": re.compile(cfg["metric_stop_after"], i),
+        "metric_verbs": [(re.compile(rf"(?<!\w){re.escape(k)}(?!\w)", i), v)
+                         for k, v in sorted(cfg["metric_from_verb"].items(), key=lambda kv: -len(kv[0]))],
+        "metric_base": re.compile(cfg["metric_base"], i),
     }
 
 
@@ -99,7 +102,7 @@ def _kind(text: str, start: int, clause_start: int, sentence_start: int, doc_kin
 
 def _clean_metric(phrase: str) -> str:
     g = _grammar()
-    phrase = " ".join(phrase.replace("“", "").replace("”", "").split()).strip(" ,.;:-–")
+    phrase = " ".join(phrase.replace("“", "").replace("”", "").split()).strip(" ,.;:-–(")
     for _ in range(3):
         phrase = g["strip_head"].sub("", phrase).strip(" ,.;:-–")
         phrase = g["strip_tail"].sub("", phrase).strip(" ,.;:-–")
@@ -115,23 +118,55 @@ def _first_words(text: str, start: int, end: int, words: list[Span] | None, limi
     return " ".join(text[start:end].split()[: limit + limit // 2])
 
 
-def _metric(text: str, s: int, e: int, clause_start: int, clause_end: int, words: list[Span] | None = None) -> str:
+def _metric(text: str, s: int, e: int, clause_start: int, clause_end: int, words: list[Span] | None = None,
+            previous: TargetItem | None = None) -> str:
     """The phrase naming what a number measures: after it, else before it."""
     g = _grammar()
     after = text[e:clause_end]
-    if after.strip() and not g["stop_after"].match(after) and re.match(r"\s*[^\W\d_]", after):
-        first = re.split(r",(?!\d)", after)[0]
+    first = re.split(r",(?!\d)", after)[0]
+    base = g["metric_base"].match(first)
+    if not base and after.strip() and not g["stop_after"].match(after) and re.match(r"\s*[^\W\d_]", after):
         candidate = _clean_metric(_first_words(text, e, e + len(first), words, 10))
         if len(candidate) >= 4:
             return candidate
     before = text[clause_start:s]
-    # a number right after its subject: "Tỷ lệ bao phủ BHYT toàn Cụm đạt 91,61%"
-    pieces = [p for p in re.split(r",(?!\d)\s*", before) if p.strip()]
+    subject = _subject_before(before, previous)
+    if base:
+        return f"{subject} so với {base.group('base')}".strip() if subject else f"tỷ lệ so với {base.group('base')}"
+    return subject or _clean_metric(first) or _clean_metric(before)
+
+
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s*){1,4}$")
+# a comma inside a list of acronyms ("BHXH, BHYT, BHTN") does not end a phrase
+_PHRASE_COMMA = re.compile(r"(?<![A-ZĐ]{2}),(?!\d)\s*|,(?!\d)(?!\s*[A-ZĐ]{2,}\b)\s*")
+
+
+def _subject_before(before: str, previous: TargetItem | None = None) -> str:
+    """What a number right after its subject measures: "Tỷ lệ bao phủ BHYT toàn Cụm đạt 91,61%".
+
+    A piece that holds the previous quantity of the sentence ("thu được 10.101,8 tỷ
+    đồng, đạt 36,45%") refers to that quantity's metric; a bare name in a list
+    ("Hà Tĩnh 69,4%, Quảng Bình 61,1%") takes the list's metric.
+    """
+    g = _grammar()
+    pieces = [p for p in _PHRASE_COMMA.split(before) if p.strip()]
+    if previous is not None and pieces:
+        last = _clean_metric(pieces[-1])
+        if previous.text in pieces[-1] or not last:
+            return previous.metric
+        if _NAME.match(last):
+            return f"{previous.metric.rsplit(' - ', 1)[0]} - {last}"
     for piece in reversed(pieces):
+        noun = next((name for rx, name in g["metric_verbs"] if rx.search(piece[-30:].rstrip(" :"))), None)
         candidate = _clean_metric(piece)
+        named = re.match(r"^(?P<head>.+?)\s+(?:là|gồm)\s*:?\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wà-ỹ]*\s*){1,4})$", candidate)
+        if named:
+            candidate = f"{named.group('head')} - {named.group('name').strip()}"
+        if noun and noun.lower() not in candidate.lower():
+            candidate = f"{noun} {candidate}".strip()
         if len(candidate) >= 4:
             return candidate
-    return _clean_metric(after.split(",")[0]) or _clean_metric(before)
+    return ""
 
 
 def _period(periods: list[DateItem], dates: list[DateItem], sentence: Span) -> str | None:
@@ -198,6 +233,7 @@ def find_targets(
             if unit != "đồng" and not g["count_context"].search(before + text[e:clause_end]):
                 continue
         comparator = g["comparators"].search(before)
+        previous = out[-1] if out and out[-1].start >= sentence_start else None
         out.append(
             TargetItem(
                 text=text[s:e],
@@ -205,8 +241,8 @@ def find_targets(
                 end=e,
                 value=value,
                 unit=unit,
-                metric=_metric(text, s, e, clause_start, clause_end, words)
-                or _metric(text, s, e, sentence_start, clause_end, words),
+                metric=_metric(text, s, e, clause_start, clause_end, words, previous)
+                or _metric(text, s, e, sentence_start, clause_end, words, previous),
                 kind=_kind(text, s, clause_start, sentence_start, doc_kind),  # type: ignore[arg-type]
                 comparator=comparator.group(1).lower() if comparator else None,
                 period=_period(periods or [], dates or [], (sentence_start, sentence_end)),

@@ -136,7 +136,7 @@ def text_width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool
 
     Example:
         >>> round(text_width_pt("Độc lập - Tự do - Hạnh phúc", 13, bold=True))
-        176
+        159
     """
     widths = _table()[face_name(bold, italic)]
     fallback = widths["n"]

@@ -118,8 +118,8 @@ class Checker:
             self.add("font", "defaults", f"{font.name} ở cả {', '.join(font.slots)}", found)
         bad_styles = []
         for style in self.doc.styles:
-            wrong = sorted({f"{s.fonts.get(slot) or 'chưa đặt'}" for slot in font.slots
-                            for s in (style,) if s.fonts.get(slot) != font.name})
+            wrong = sorted({style.fonts.get(slot) or "chưa đặt" for slot in font.slots
+                            if style.fonts.get(slot) != font.name})
             color = style.color if style.color and style.color not in font.colors else None
             if wrong or color:
                 detail = ", ".join(wrong + ([f"màu {color}"] if color else []))

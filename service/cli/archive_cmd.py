@@ -110,18 +110,20 @@ class _Bar:
 
 
 def _print_report(report: IngestReport) -> None:
-    summary = (
+    where = (
+        f"{report.workers} Dask threads at {report.cluster}"
+        if report.cluster
+        else f"{report.workers} worker process{'es' if report.workers != 1 else ''}"
+    )
+    out.print(
         f"{report.files} files: {report.stored} stored, {report.duplicates} already stored, "
         f"{report.failed} failed, {report.skipped} skipped — {report.seconds:.1f} s, "
-        f"{report.files_per_second:.1f} files/s on {report.workers} "
-        + (f"Dask threads at {report.cluster}" if report.cluster else "processes")
+        f"{report.files_per_second:.1f} files/s on {where}"
     )
-    out.print(summary)
     if report.failures:
-        table = RichTable("file", "error", "reason", title="failed (retry with congvan index --retry-failed)")
+        out.print("[red]failed[/red] (fix them, then run [bold]congvan index --retry-failed[/bold]):")
         for failure in report.failures:
-            table.add_row(escape(failure.location), failure.error, escape(failure.reason))
-        out.print(table)
+            out.print(f"  {escape(failure.location)}: {failure.error}: {escape(failure.reason)}")
 
 
 @_friendly
@@ -243,7 +245,9 @@ def _write_table(table: Table, format: FactsFormat, output: Path | None) -> None
             err.print(f"wrote {len(table.rows)} rows to {output}")
     else:
         keep = [i for i, name in enumerate(table.columns) if name not in TERMINAL_HIDDEN]
-        shown = RichTable(*(table.columns[i] for i in keep), title=table.title, show_lines=True)
+        shown = RichTable(title=table.title, show_lines=True)
+        for i in keep:
+            shown.add_column(table.columns[i], no_wrap=table.columns[i] not in WRAPPED)
         for row in table.rows:
             shown.add_row(*(escape("" if row[i] is None else str(row[i])) for i in keep))
         out.print(shown)
@@ -251,6 +255,8 @@ def _write_table(table: Table, format: FactsFormat, output: Path | None) -> None
 
 #: Columns left out of the terminal view (they are in CSV and XLSX).
 TERMINAL_HIDDEN = frozenset({"files"})
+#: Columns of prose, wrapped in the terminal; the others (keys, numbers) stay on one line.
+WRAPPED = frozenset({"label", "documents", "document", "metric", "text", "issuer"})
 FormatOption = Annotated[FactsFormat, typer.Option("--format", help="table, csv or xlsx")]
 OutputOption = Annotated[Path | None, typer.Option("-o", "--output", help="file to write (csv, xlsx)")]
 

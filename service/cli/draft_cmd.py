@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
         congvan draft corpus/samples/drafts/cong_van_phat_dong.yaml -o cv.docx --pdf --png
         congvan draft --from cv_2025.docx --year 2026 -o input_2026.yaml
         """
-        console, err = Console(), Console(stderr=True)
+        console, err = Console(), Console(stderr=True, soft_wrap=True)
         try:
             if from_file is not None:
                 if input_file is not None:
@@ -106,7 +106,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the violations as JSON.")] = False,
     ) -> None:
         """Check a .docx against Nghị định 30/2020/NĐ-CP, Phụ lục I (exit 1 on violations)."""
-        console, err = Console(), Console(stderr=True)
+        console, err = Console(), Console(stderr=True, soft_wrap=True)
         try:
             violations = generate.lint_docx(file)
         except generate.GenerateError as exc:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from babel.numbers import format_decimal
 from rich.console import Console
 from rich.table import Table
 
@@ -47,7 +48,7 @@ def _print_table(ex: Extraction) -> None:
     if ex.targets:
         t = Table("text", "value", "unit", "kind", "metric", title="targets", title_justify="left")
         for it in ex.targets:
-            t.add_row(it.text, f"{it.value:,.6g}", it.unit, it.kind, it.metric)
+            t.add_row(it.text, format_decimal(it.value, locale="vi_VN"), it.unit, it.kind, it.metric)
         out.print(t)
     if ex.awards:
         t = Table("award", "tập thể", "cá nhân", "mixed", "status", "text", title="awards", title_justify="left")

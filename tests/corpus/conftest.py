@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from corpus import Archive, Settings, get_settings
+from extract import extract_file
+from extract.models import Extraction
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "corpus" / "samples"
@@ -132,10 +134,30 @@ PROVINCE_LETTERS: dict[str, Letter] = {
 }
 
 
-@pytest.fixture
-def province_folder(tmp_path: Path) -> Path:
-    """A folder with the three letters of PROVINCE_LETTERS."""
-    folder = tmp_path / "lang_son"
+def write_province(folder: Path) -> Path:
+    """Write the three letters of PROVINCE_LETTERS into ``folder``."""
     for name, letter in PROVINCE_LETTERS.items():
         letter.write(folder, name)
     return folder
+
+
+@pytest.fixture
+def province_folder(tmp_path: Path) -> Path:
+    """A folder with the three letters of PROVINCE_LETTERS."""
+    return write_province(tmp_path / "lang_son")
+
+
+@pytest.fixture(scope="session")
+def province_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    """The three letters indexed once by a real pool of two processes (read-only for tests)."""
+    root = tmp_path_factory.mktemp("province")
+    with Archive(make_settings(root)) as opened:
+        report = opened.ingest([write_province(root / "lang_son")], workers=2)
+        assert report.stored == 3, report.failures
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def sample_extractions() -> dict[Path, Extraction]:
+    """Each sample document extracted in this process, for sums computed independently."""
+    return {path: extract_file(path) for path in sample_files()}

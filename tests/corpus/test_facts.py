@@ -12,16 +12,13 @@ from openpyxl import load_workbook
 
 from corpus import Archive, QueryError
 from corpus.export import award_table, target_table, write_csv, write_xlsx
-from extract import extract_file
-from tests.corpus.conftest import LANG_SON, make_settings, sample_files
+from extract.models import Extraction
+from tests.corpus.conftest import LANG_SON
 
 
 @pytest.fixture
-def province(tmp_path: Path, province_folder: Path) -> Archive:
-    archive = Archive(make_settings(tmp_path))
-    report = archive.ingest([province_folder], workers=2)
-    assert report.stored == 3, report.failures
-    return archive
+def province(province_archive: Archive) -> Archive:
+    return province_archive
 
 
 def sums(rows) -> dict[str | None, tuple[int, int, int, int, int]]:
@@ -84,11 +81,12 @@ def test_malformed_facts_requests_name_the_field(archive: Archive, call, field: 
 
 @pytest.mark.parametrize("by", ["award", "year", "issuer"])
 @pytest.mark.parametrize("status", [None, "awarded", "proposed"])
-def test_sample_sums_equal_the_extracted_statements(sample_archive: Archive, by: str, status: str | None) -> None:
+def test_sample_sums_equal_the_extracted_statements(
+    sample_archive: Archive, sample_extractions: dict[Path, Extraction], by: str, status: str | None
+) -> None:
     expected: dict[str | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     files: dict[str | None, set[str]] = defaultdict(set)
-    for path in sample_files():
-        extraction = extract_file(path)
+    for path, extraction in sample_extractions.items():
         year = extraction.issued_date[:4] if extraction.issued_date else None
         for award in extraction.awards:
             if status and award.status != status:
@@ -106,11 +104,13 @@ def test_sample_sums_equal_the_extracted_statements(sample_archive: Archive, by:
     assert all(r.total == r.collectives + r.individuals + r.mixed for r in rows)
 
 
-def test_sample_targets_are_those_extracted(sample_archive: Archive) -> None:
+def test_sample_targets_are_those_extracted(
+    sample_archive: Archive, sample_extractions: dict[Path, Extraction]
+) -> None:
     expected = [
         (t.value, path.name)
-        for path in sample_files()
-        for t in extract_file(path).targets
+        for path, extraction in sample_extractions.items()
+        for t in extraction.targets
         if "bhyt" in t.metric.lower() and "bao phủ" in t.metric.lower()
     ]
     points = sample_archive.facts_targets("bao phu bhyt")

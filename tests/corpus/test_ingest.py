@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from corpus import Archive, ArchiveBusyError, IngestInterrupted
-from tests.corpus.conftest import LANG_SON, PROVINCE_LETTERS, REPO, Letter, make_settings, sample_files
+from tests.corpus.conftest import LANG_SON, REPO, Letter, make_settings, sample_files
 
 CLI = "import typer; from service.cli import archive_cmd; app = typer.Typer(); archive_cmd.register(app); app()"
 

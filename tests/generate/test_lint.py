@@ -165,6 +165,26 @@ def _arial_run(d):
     r.find(qn("w:rPr")).insert(0, fonts)
 
 
+def _size_from_a_style(d):
+    """No direct size on the paragraph: 12 pt comes from a style based on Normal."""
+    d.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="Small"><w:name w:val="Small"/>'
+        '<w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="24"/></w:rPr></w:style>'))
+    p = find(d, "Nhằm động viên")
+    set_run(p, "w:sz", None)
+    p.find(qn("w:pPr")).insert(0, parse_xml(f'<w:pStyle {nsdecls("w")} w:val="Small"/>'))
+
+
+def _bold_from_a_character_style(d):
+    d.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="character" w:styleId="Strong"><w:name w:val="Strong"/>'
+        '<w:rPr><w:b/></w:rPr></w:style>'))
+    p = find(d, "Kính gửi:")
+    set_run(p, "w:b", None)
+    for r in p.iter(qn("w:r")):
+        r.find(qn("w:rPr")).insert(0, parse_xml(f'<w:rStyle {nsdecls("w")} w:val="Strong"/>'))
+
+
 def _no_title_page(d):
     section(d).remove(section(d).find(qn("w:titlePg")))
 
@@ -246,6 +266,8 @@ CONG_VAN_CASES: list[tuple[str, Mutation, str, str]] = [
     ("exactly 15 pt line spacing",
      lambda d: set_ppr(find(d, "Nhằm động viên"), "w:spacing", line="300", lineRule="exact"), "body", "line_spacing"),
     ("body at 12 pt", lambda d: set_size(find(d, "Nhằm động viên"), 12), "body", "size"),
+    ("body at 12 pt through its paragraph style", _size_from_a_style, "body", "size"),
+    ("Kính gửi bold through a character style", _bold_from_a_character_style, "recipients", "bold"),
     ("item heading not bold", lambda d: set_run(find(d, "1. Mục đích"), "w:b", "0"), "item_heading", "bold"),
     ("signer title not bold", lambda d: set_run(find(d, "KT. GIÁM ĐỐC"), "w:b", "0"), "signer_authority", "bold"),
     ("signer name not bold", lambda d: set_run(find(d, "Nguyễn Văn An"), "w:b", "0"), "signer_name", "bold"),

@@ -9,7 +9,7 @@ import docx
 import pytest
 from lxml import etree
 
-from generate import render_docx
+from generate import lint_docx, render_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -172,6 +172,7 @@ def test_a_blank_number_and_date_leave_room_for_the_van_thu(make_directive, tmp_
     texts = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in document.iter(f"{{{W}}}p")]
     assert "Số:      /BHXH-TĐKT" in texts
     assert "Hà Tĩnh, ngày     tháng     năm 2026" in texts
+    assert lint_docx(path) == []
 
 
 def test_render_writes_to_a_stream_and_opens_in_python_docx(make_directive):

@@ -59,13 +59,20 @@ def test_json_csv_and_table_formats(two_files: list[Path]) -> None:
     assert "25/KH-BYT" in as_table.stdout and "95%" in as_table.stdout
 
 
-def test_csv_cells_that_look_like_formulas_are_neutralized(tmp_path: Path) -> None:
-    doc = tmp_path / "f.txt"
-    doc.write_text("=HYPERLINK(1) thu được 5 tỷ đồng", encoding="utf-8")
-    result = runner.invoke(app, ["extract", "--format", "csv", str(doc)])
-    assert "'=HYPERLINK" in result.stdout
-    for row in csv.reader(io.StringIO(result.stdout)):
-        assert not any(cell.startswith(("=", "+", "@")) for cell in row)
+def test_csv_and_xlsx_cells_that_look_like_formulas_are_neutralized() -> None:
+    from openpyxl import load_workbook
+
+    from extract import extract_text
+    from service.exports import extraction_rows, extraction_xlsx
+
+    ex = extract_text("Năm 2025 toàn tỉnh đã thu được 5 tỷ đồng.", source="=cmd|' /C calc'!A0")
+    ex.targets[0].metric = "+SUM(A1:A9)"
+    rows = list(extraction_rows(ex))
+    assert rows[-1][0] == "'=cmd|' /C calc'!A0" and rows[-1][-1] == "'+SUM(A1:A9)"
+    sheet = load_workbook(io.BytesIO(extraction_xlsx([ex])))["items"]
+    cells = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'+SUM(A1:A9)" in cells
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
 
 
 def test_eval_scores_the_project_samples() -> None:
