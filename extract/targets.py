@@ -53,6 +53,7 @@ def _grammar() -> dict:
         "money_context": re.compile(cfg["money_context"], i),
         "count_context": re.compile(cfg["count_context"], i),
         "scale_not_before": re.compile(cfg["scale_not_before"], i),
+        "not_indicator": re.compile(cfg["not_indicator"], i),
         "cues": [_Cue(re.compile(rf"(?<!\w)(?:{c['pattern']})(?!\w)", i), c["kind"], c["scope"]) for c in cfg["cues"]],
         "plan_kinds": set(cfg["plan_kinds"]),
         "cue_negator": re.compile(cfg["cue_negator"], i),
@@ -216,6 +217,8 @@ def find_targets(
             # "(36%)": the number belongs to the clause before the parenthesis
             clause_start = max(sentence_start, _last_break(g["clause_break"], text, sentence_start, clause_start - 1))
         before = text[clause_start:s]
+        if g["not_indicator"].search(before):
+            continue
         if m.group("pct"):
             unit = "%"
         else:

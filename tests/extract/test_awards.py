@@ -43,6 +43,9 @@ STATEMENTS = [
     ("06 tập thể, 15 cá nhân được tặng Bằng khen của UBND tỉnh", [("bang_khen_cap_bo", 6, 15, None, "awarded")]),
     ("Chủ tịch nước tặng Huân chương Lao động hạng Ba cho 2 tập thể và 3 cá nhân",
      [("huan_chuong_lao_dong", 2, 3, None, "awarded")]),
+    ("Dịp này, UBND tỉnh khen thưởng 15 tập thể và 30 cá nhân.", [("other", 15, 30, None, "awarded")]),
+    ("BHXH thành phố Hải Phòng vinh dự đón nhận Cờ thi đua của BHXH Việt Nam",
+     [("co_thi_dua_cap_bo", 1, None, None, "awarded")]),
     ("Đồng chí Nguyễn Văn Bình được tặng danh hiệu Chiến sĩ thi đua toàn quốc",
      [("chien_si_thi_dua_toan_quoc", None, 1, None, "awarded")]),
 ]
@@ -70,6 +73,8 @@ NOT_STATEMENTS = [
     "Hội đồng Thi đua – Khen thưởng BHXH Việt Nam họp ngày 12/3.",
     "Theo đề nghị của Vụ trưởng Vụ Thi đua - Khen thưởng.",
     "phát động phong trào thi đua năm 2025 trong toàn Ngành",
+    "Mỗi Cụm thi đua suy tôn không quá 02 đơn vị dẫn đầu để đề nghị tặng Cờ thi đua",
+    "BHXH tỉnh đã nhiều lần được tặng Cờ thi đua của BHXH Việt Nam",
 ]
 
 

@@ -46,6 +46,8 @@ INFERRED = [
     ("02/07/2020 14:29:33\nChiều 30/6, hội nghị sơ kết đã diễn ra.", None, "2020-06-30"),
     ("Chào mừng Quốc khánh 2-9, các đơn vị thi đua.", date(2025, 8, 1), "2025-09-02"),
     ("hoàn thành trước ngày 20/12 hằng năm", date(2026, 2, 5), "2026-12-20"),
+    ("Cập nhật: 21-10-2025 20:15\nChiều qua (20/10), hội nghị tổng kết đã diễn ra.", None, "2025-10-20"),
+    ("Ngày Quốc tế Lao động 1-5 năm nay, năm 2025 là năm bản lề.", None, "2025-05-01"),
 ]
 
 

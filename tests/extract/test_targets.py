@@ -62,6 +62,9 @@ NOT_TARGETS = [
     "phát huy thành tựu đạt được trong 25 năm qua",
     "tỷ lệ hộ nghèo giảm rõ rệt",
     "có 200 đại biểu dự hội nghị",
+    "Kèm theo Bằng khen là tiền thưởng 1.490.000 đồng.",
+    "Hội nghị có 300 đại biểu tham dự, trong đó 120 người tham gia thảo luận.",
+    "mức lương cơ sở 2.340.000 đồng/tháng",
 ]
 
 
