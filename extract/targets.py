@@ -233,7 +233,8 @@ def find_targets(
                 if not g["money_context"].search(before):
                     continue
                 unit = "đồng"
-            if unit != "đồng" and not g["count_context"].search(before + text[e:clause_end]):
+            if unit != "đồng" and (not g["count_context"].search(before + text[e:clause_end])
+                                   or g["not_indicator"].search(text, sentence_start, sentence_end)):
                 continue
         comparator = g["comparators"].search(before)
         previous = out[-1] if out and out[-1].start >= sentence_start else None
