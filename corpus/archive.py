@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -184,7 +184,7 @@ class Archive:
         missing = [str(p) for p in paths if not Path(p).exists()]
         if missing:
             raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
-        return self._run(self._finder.discover(Path(p) for p in paths), workers, cluster, on_progress)
+        return self._run(lambda: self._finder.discover(Path(p) for p in paths), workers, cluster, on_progress)
 
     add_many = ingest
 
@@ -196,7 +196,9 @@ class Archive:
         on_progress: ProgressCallback | None = None,
     ) -> IngestReport:
         """Try every recorded failure again (``congvan index --retry-failed``)."""
-        return self._run(self._finder.items_for(self.store.failed_locations()), workers, cluster, on_progress)
+        return self._run(
+            lambda: self._finder.items_for(self.store.failed_locations()), workers, cluster, on_progress
+        )
 
     def _runner(self, workers: int | None, cluster: str | None) -> Runner:
         address = cluster or self.settings.cluster
@@ -205,11 +207,21 @@ class Archive:
         return LocalRunner(workers or self.settings.worker_count())
 
     def _run(
-        self, found: Discovery, workers: int | None, cluster: str | None, on_progress: ProgressCallback | None
+        self,
+        discover: Callable[[], Discovery],
+        workers: int | None,
+        cluster: str | None,
+        on_progress: ProgressCallback | None,
     ) -> IngestReport:
         with self.lock.held(0):
-            self.index.catch_up(self.store)
             runner = self._runner(workers, cluster)
+            try:
+                runner.start()  # workers load their models while files are listed
+                self.index.catch_up(self.store)
+                found = discover()
+            except BaseException:
+                runner.close()
+                raise
             return Ingestor(self.store, self.index, self.settings, runner, on_progress).run(found)
 
     # -- reading, deleting -----------------------------------------------------------------

@@ -7,6 +7,7 @@ workers free up) and yields each batch with its results as they complete.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -26,6 +27,10 @@ class Runner(Protocol):
 
     workers: int
     address: str | None
+
+    def start(self) -> None:
+        """Get the workers ready (load the models) before the first batch."""
+        ...
 
     def run(self, batches: Iterator[list[Job]]) -> Iterator[tuple[list[Job], list[JobResult]]]:
         """Yield ``(batch, results)`` as batches complete, pulling new batches as workers free up."""
@@ -65,6 +70,12 @@ class LocalRunner:
                 max_workers=self.workers, mp_context=self._context, initializer=init_local_worker
             )
         return self._pool
+
+    def start(self) -> None:
+        """Start every worker now, so that they load the models while files are being listed."""
+        pool = self._start()
+        for _ in range(self.workers):
+            pool.submit(os.getpid)
 
     def run(self, batches: Iterator[list[Job]]) -> Iterator[tuple[list[Job], list[JobResult]]]:
         inflight: dict[Future[list[JobResult]], list[Job]] = {}
@@ -140,9 +151,11 @@ class DaskRunner:
         except TimeoutError as exc:
             self._client.close()
             raise ClusterError(f"{address}: no Dask worker joined the scheduler within {timeout:.0f} s") from exc
+        self.workers = sum(self._client.nthreads().values()) or 1
+
+    def start(self) -> None:
+        """Load the models on every worker of the cluster."""
         self._client.run(warm_up)
-        threads = self._client.nthreads()
-        self.workers = sum(threads.values()) or 1
 
     def run(self, batches: Iterator[list[Job]]) -> Iterator[tuple[list[Job], list[JobResult]]]:
         from distributed import as_completed

@@ -294,6 +294,27 @@ def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed
     return _item(text, start, mention.end, mention, counts, proposed)
 
 
+def classify_award(label: str) -> tuple[str, str, str | None] | None:
+    """The award a table row or a heading names: ``(key, label, rank)``, or ``None``.
+
+    Example:
+        >>> classify_award("Bằng khen của Thủ tướng Chính phủ")
+        ('bang_khen_thu_tuong', 'Bằng khen của Thủ tướng Chính phủ', None)
+    """
+    mentions = [m for m in _mentions(label, 0, len(label)) if not m.record.generic]
+    if not mentions:
+        return None
+    mention = mentions[0]
+    _resolve_authority(label, mention, 0)
+    return mention.key, label[mention.start : mention.end], mention.rank
+
+
+def proposed_before(text: str, offset: int, lines: int = 2) -> bool:
+    """Whether the lines just before ``offset`` (a table's caption) speak of a proposal."""
+    before = [line for line in text[:offset].split("\n") if line.strip()][-lines:]
+    return any(_is_proposed(line, 0, len(line)) for line in before)
+
+
 def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardItem]:
     """Find every award statement in ``text``.
 

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from extract.lexicon import load_data
+from extract.tables import rebuild_cell_tables
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 
@@ -105,7 +106,7 @@ def _layout_numbers() -> dict[str, int]:
 def _continues(prev: str, raw_next: str, wrap: int | None = None) -> bool:
     """Decide whether ``raw_next`` continues the paragraph ending with ``prev``."""
     nxt = raw_next.strip()
-    if not nxt or not prev.strip() or _is_rule(prev) or _is_rule(nxt):
+    if not nxt or not prev.strip() or _is_rule(prev) or _is_rule(nxt) or prev.lstrip().startswith("|"):
         return False
     indented = raw_next[:1] in (" ", "\t")
     # A soft wrap inside a header cell: "BẢO HIỂM XÃ HỘI\n  VIỆT NAM".
@@ -139,7 +140,7 @@ def rebuild_paragraphs(text: str) -> str:
     Lines are joined with one space (none before closing punctuation) when the
     next line continues the sentence; list items, headings and rules stay apart.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = rebuild_cell_tables(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     wrap = _wrap_width(lines)
     out: list[str] = []
     last_raw = ""

@@ -6,6 +6,7 @@ Components, registered by factory and run in this order, each writing
 * ``vn_letter_meta``  → ``doc._.meta`` (kind, number, date, issuer …), spans ``number``
 * ``vn_references``   → spans ``references``
 * ``vn_dates``        → spans ``dates`` and ``periods``
+* ``vn_tables``       → ``doc.user_data["congvan_tables"]``: pipe tables, read cell by cell below
 * ``vn_awards``       → spans ``awards``
 * ``vn_targets``      → spans ``targets``
 
@@ -23,13 +24,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import extract.tokenizer  # noqa: F401  (registers the tokenizer factory)
-from extract.awards import find_awards
+from extract.awards import classify_award, find_awards, proposed_before
 from extract.dates import find_dates
 from extract.letter_meta import LetterMeta, find_meta, find_references
 from extract.models import Located
+from extract.tables import find_tables, table_awards, table_targets
 from extract.targets import find_targets
 
-PIPE_NAMES = ("vn_letter_meta", "vn_references", "vn_dates", "vn_awards", "vn_targets")
+PIPE_NAMES = ("vn_letter_meta", "vn_references", "vn_dates", "vn_tables", "vn_awards", "vn_targets")
 
 if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
@@ -101,16 +103,39 @@ def make_dates(nlp: Language, name: str):
     return component
 
 
-@Language.factory("vn_awards", assigns=["doc.spans"])
+def _tables(doc: Doc) -> list:
+    return doc.user_data.get("congvan_tables", [])
+
+
+@Language.factory("vn_tables", assigns=["doc.user_data"])
+def make_tables(nlp: Language, name: str):
+    """Tables as pipe rows, whose cells the award and target components read by column."""
+
+    def component(doc: Doc) -> Doc:
+        doc.user_data["congvan_tables"] = find_tables(_text(doc))
+        return doc
+
+    return component
+
+
+@Language.factory("vn_awards", assigns=["doc.spans"], requires=["doc.user_data"])
 def make_awards(nlp: Language, name: str):
-    """Counts of tập thể and cá nhân awarded or proposed, per award."""
+    """Counts of tập thể and cá nhân awarded or proposed, per award, in prose and in tables."""
 
     def component(doc: Doc) -> Doc:
         meta = doc._.meta
+        text = _text(doc)
         blocked = _spans(doc, "dates", "periods")
         if meta is not None and meta.number_span:
             blocked.append(meta.number_span)
-        _store(doc, "awards", find_awards(_text(doc), exclude=blocked))
+        tables = _tables(doc)
+        prose = text
+        for t in tables:  # table rows are read by column, not as sentences
+            prose = prose[: t.start] + " " * (t.end - t.start) + prose[t.end :]
+        items = find_awards(prose, exclude=blocked)
+        items = [it.model_copy(update={"text": text[it.start : it.end]}) for it in items]
+        items += table_awards(text, tables, classify_award, lambda at: proposed_before(text, at))
+        _store(doc, "awards", sorted(items, key=lambda it: it.start))
         return doc
 
     return component
@@ -124,6 +149,7 @@ def make_targets(nlp: Language, name: str):
         meta = doc._.meta
         blocked = _spans(doc, "dates", "awards")
         blocked += [(r.start, r.end) for r in doc._.items.get("references", [])]
+        blocked += [(t.start, t.end) for t in _tables(doc)]
         items = find_targets(
             _text(doc),
             doc_kind=meta.kind if meta else "khac",
@@ -132,7 +158,8 @@ def make_targets(nlp: Language, name: str):
             periods=doc._.items.get("periods", []),
             words=[(t.idx, t.idx + len(t.text)) for t in doc],
         )
-        _store(doc, "targets", items)
+        items += table_targets(_tables(doc))
+        _store(doc, "targets", sorted(items, key=lambda it: it.start))
         return doc
 
     return component

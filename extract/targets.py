@@ -54,6 +54,7 @@ def _grammar() -> dict:
         "count_context": re.compile(cfg["count_context"], i),
         "scale_not_before": re.compile(cfg["scale_not_before"], i),
         "not_indicator": re.compile(cfg["not_indicator"], i),
+        "audience": re.compile(cfg["audience"], i),
         "cues": [_Cue(re.compile(rf"(?<!\w)(?:{c['pattern']})(?!\w)", i), c["kind"], c["scope"]) for c in cfg["cues"]],
         "plan_kinds": set(cfg["plan_kinds"]),
         "cue_negator": re.compile(cfg["cue_negator"], i),
@@ -234,7 +235,7 @@ def find_targets(
                     continue
                 unit = "đồng"
             if unit != "đồng" and (not g["count_context"].search(before + text[e:clause_end])
-                                   or g["not_indicator"].search(text, sentence_start, sentence_end)):
+                                   or g["audience"].search(text, sentence_start, sentence_end)):
                 continue
         comparator = g["comparators"].search(before)
         previous = out[-1] if out and out[-1].start >= sentence_start else None

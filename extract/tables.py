@@ -1,0 +1,254 @@
+"""Tables: targets and award counts read cell by cell.
+
+Tables reach the engine as pipe rows, ``| 1 | Số người tham gia BHXH | Người | 41.200 | 42.035 |``:
+the .docx and HTML readers write data tables that way, and a table flattened to
+one cell per line (a copy from a PDF or a web page) is rebuilt by
+:func:`rebuild_cell_tables` before paragraphs are joined. The header names each
+column's role (label, unit, plan, result, ratio, tập thể, cá nhân …); the roles
+and units are data in ``data/tables.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extract.lexicon import load_data
+from extract.models import AwardItem, TargetItem
+from extract.numbers import parse_int, parse_number
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+_INDEX = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])\.?$")
+_EMPTY = re.compile(r"^[-–—x/]?$")
+
+
+@dataclass
+class Cell:
+    """One cell: its stripped text and where that text is."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    """A pipe table found in the text."""
+
+    header: list[Cell]
+    rows: list[list[Cell]]
+    roles: list[str | None] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    cfg = load_data("tables.yaml")
+    return {
+        "columns": [(role, re.compile(rf"^{rx}$", re.IGNORECASE)) for role, rx in cfg["columns"].items()],
+        "units": {k.lower(): (v[0], float(v[1])) for k, v in cfg["units"].items()},
+        "percent_label": re.compile(cfg["percent_label"], re.IGNORECASE),
+        "min_columns": int(cfg["min_columns"]),
+        "max_header": int(cfg["max_header_chars"]),
+        "max_cell": int(cfg["max_cell_chars"]),
+    }
+
+
+def column_role(header: str) -> str | None:
+    """The role of a column from its header cell ("Kế hoạch năm 2024" → ``plan``)."""
+    clean = " ".join(header.replace("*", "").split())
+    for role, rx in _grammar()["columns"]:
+        if rx.match(clean):
+            return role
+    return None
+
+
+# ---------------------------------------------------------------- one cell per line
+
+
+def _pipe(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+
+
+def _is_numeric_cell(s: str) -> bool:
+    return bool(re.fullmatch(r"[-–—x]?|[<>≥≤~]?\s*\d[\d.,]*\s*%?", s.strip()))
+
+
+def rebuild_cell_tables(lines: list[str]) -> list[str]:
+    """Turn tables flattened to one cell per line back into pipe rows.
+
+    A header is a run of at least ``min_columns`` short lines that each name a
+    column role ("TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2024" …); the rows
+    are the following lines taken that many at a time, as long as each chunk
+    looks like a row (short cells, at least one number, an index first when the
+    header starts with "TT").
+    """
+    g = _grammar()
+    out: list[str] = []
+    i = 0
+    stripped = [line.strip() for line in lines]
+    while i < len(lines):
+        n = 0
+        while (i + n < len(lines) and stripped[i + n] and len(stripped[i + n]) <= g["max_header"]
+               and column_role(stripped[i + n]) is not None):
+            n += 1
+        roles = [column_role(stripped[i + k]) for k in range(n)]
+        if n < g["min_columns"] or len(set(roles)) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows: list[list[str]] = []
+        j = i + n
+        while j + n <= len(lines):
+            chunk = stripped[j : j + n]
+            if any(not c or len(c) > g["max_cell"] for c in chunk):
+                break
+            if roles[0] == "index" and not _INDEX.match(chunk[0]):
+                break
+            if not any(_is_numeric_cell(c) for c in chunk[1:]):
+                break
+            rows.append(chunk)
+            j += n
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(_pipe(stripped[i : i + n]))
+        out.extend(_pipe(r) for r in rows)
+        i = j
+    return out
+
+
+# ---------------------------------------------------------------- pipe tables
+
+
+def _cells(line: str, offset: int) -> list[Cell]:
+    cells: list[Cell] = []
+    bars = [m.start() for m in re.finditer(r"\|", line)]
+    for a, b in zip(bars, bars[1:], strict=False):
+        raw = line[a + 1 : b]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        start = offset + a + 1 + lead
+        cells.append(Cell(text, start, start + len(text)))
+    return cells
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every pipe table of ``text``: a header row and its data rows, cells with offsets."""
+    tables: list[Table] = []
+    block: list[tuple[int, str]] = []
+    pos = 0
+
+    def flush() -> None:
+        rows = [(p, line) for p, line in block if not _SEPARATOR.match(line)]
+        if len(rows) >= 2:
+            header = _cells(rows[0][1], rows[0][0])
+            body = [_cells(line, p) for p, line in rows[1:]]
+            tables.append(Table(header, body, [column_role(c.text) for c in header],
+                                block[0][0], block[-1][0] + len(block[-1][1])))
+        block.clear()
+
+    for line in text.split("\n"):
+        if _PIPE_ROW.match(line):
+            block.append((pos, line))
+        elif block:
+            flush()
+        pos += len(line) + 1
+    if block:
+        flush()
+    return tables
+
+
+def _row_unit(table: Table, row: list[Cell], label: str) -> tuple[str, float] | None:
+    g = _grammar()
+    for role, cell in zip(table.roles, row, strict=False):
+        if role == "unit" and cell.text:
+            return g["units"].get(cell.text.lower().strip(" ()."))
+    for cell in table.header:
+        m = re.search(r"\(([^)]+)\)", cell.text)
+        if m and m.group(1).lower() in g["units"] and column_role(cell.text) in ("plan", "result"):
+            return g["units"][m.group(1).lower()]
+    if g["percent_label"].search(label):
+        return "%", 1.0
+    return None
+
+
+def _label(table: Table, row: list[Cell]) -> Cell | None:
+    for role, cell in zip(table.roles, row, strict=False):
+        if role == "label" and cell.text:
+            return cell
+    return next((c for c in row if c.text and not _is_numeric_cell(c.text) and not _INDEX.match(c.text)), None)
+
+
+def table_targets(tables: list[Table]) -> list[TargetItem]:
+    """Targets (plan columns) and results (result and ratio columns) of every table."""
+    out: list[TargetItem] = []
+    for table in tables:
+        if not {"plan", "result", "ratio"} & set(table.roles):
+            continue
+        for row in table.rows:
+            label = _label(table, row)
+            if label is None:
+                continue
+            unit = _row_unit(table, row, label.text)
+            for role, head, cell in zip(table.roles, table.header, row, strict=False):
+                if role not in ("plan", "result", "ratio") or _EMPTY.match(cell.text):
+                    continue
+                number = re.sub(r"\s*%$", "", cell.text.strip(" <>≥≤~"))
+                value = parse_number(number)
+                if value is None:
+                    continue
+                if role == "ratio":
+                    cell_unit, scale, metric = "%", 1.0, f"{label.text} ({head.text})"
+                elif unit is not None:
+                    (cell_unit, scale), metric = unit, label.text
+                else:
+                    continue
+                out.append(TargetItem(
+                    text=cell.text, start=cell.start, end=cell.end, value=value * scale, unit=cell_unit,
+                    metric=metric, kind="target" if role == "plan" else "result", period=head.text,
+                ))
+    return out
+
+
+def table_awards(text: str, tables: list[Table], classify, proposed_before) -> list[AwardItem]:
+    """Award counts of tables whose columns count tập thể and cá nhân.
+
+    Args:
+        text: the document's text (the tables' offsets point into it).
+        classify: ``label → (key, label, rank) | None`` (the award taxonomy).
+        proposed_before: ``offset → bool``, whether the words before the table propose.
+    """
+    out: list[AwardItem] = []
+    for table in tables:
+        if not {"collectives", "individuals", "mixed"} & set(table.roles):
+            continue
+        proposed = proposed_before(table.start) or any("đề nghị" in c.text.lower() for c in table.header)
+        for row in table.rows:
+            label = _label(table, row)
+            award = classify(label.text) if label is not None else None
+            if award is None:
+                continue
+            counts: dict[str, int | None] = {"collectives": None, "individuals": None, "mixed": None}
+            last = label
+            for role, cell in zip(table.roles, row, strict=False):
+                if role in counts and not _EMPTY.match(cell.text):
+                    n = parse_int(cell.text)
+                    if n is not None:
+                        counts[role] = n
+                        last = cell
+            if counts["collectives"] is not None or counts["individuals"] is not None:
+                counts["mixed"] = None  # a "Tổng" column only adds up the others
+            if not any(v for v in counts.values()):
+                continue
+            key, name, rank = award
+            out.append(AwardItem(
+                text=text[label.start : last.end], start=label.start, end=last.end,
+                award=key, label=name, rank=rank, status="proposed" if proposed else "awarded", **counts,
+            ))
+    return out
+
