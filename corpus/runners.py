@@ -22,6 +22,10 @@ class ClusterError(ArchiveError):
     """The Dask scheduler cannot be reached or has no workers."""
 
 
+class WorkerStartError(ArchiveError):
+    """The local extraction processes could not start (nothing was extracted or recorded)."""
+
+
 class Runner(Protocol):
     """Runs batches of extraction jobs somewhere."""
 
@@ -63,6 +67,7 @@ class LocalRunner:
         self._context = multiprocessing.get_context(start_method)
         self._pool: ProcessPoolExecutor | None = None
         self._suspects: set[str] = set()
+        self._probes: list[Future[int]] = []
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -74,10 +79,24 @@ class LocalRunner:
     def start(self) -> None:
         """Start every worker now, so that they load the models while files are being listed."""
         pool = self._start()
-        for _ in range(self.workers):
-            pool.submit(os.getpid)
+        self._probes = [pool.submit(os.getpid) for _ in range(self.workers)]
+
+    def _check_started(self) -> None:
+        """Raise a clear error when the workers died while starting, before any file is blamed."""
+        probes, self._probes = self._probes, []
+        try:
+            for probe in probes:
+                probe.result()
+        except BrokenProcessPool as exc:
+            self._restart()
+            raise WorkerStartError(
+                "the extraction processes could not start "
+                f"({exc.__cause__ or exc}); a script that calls Archive.ingest must guard its "
+                "entry point with `if __name__ == '__main__':`"
+            ) from exc
 
     def run(self, batches: Iterator[list[Job]]) -> Iterator[tuple[list[Job], list[JobResult]]]:
+        self._check_started()
         inflight: dict[Future[list[JobResult]], list[Job]] = {}
         again: deque[list[Job]] = deque()
         limit = self.workers * 2

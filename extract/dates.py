@@ -59,6 +59,9 @@ def _grammar() -> dict:
         "cfg": cfg,
         # ordered by priority: earlier patterns win overlaps
         "patterns": [
+            ("text_ddmy", re.compile(
+                rf"{w['day']}\s+{_D}\s*(?P<join>,|và|-|–|đến)\s*(?P<d2>0?[1-9]|[12]\d|3[01])\s+{w['month']}\s+{_M}"
+                rf"\s*,?\s*{w['year']}\s+{_Y}(?!\d)", i)),
             ("text_dmy", re.compile(
                 rf"{w['day']}\s+{_D}\s+{w['month']}\s+{_M}\s*,?\s*{w['year']}\s+{_Y}(?!\d)", i)),
             ("num_dmy", re.compile(
@@ -73,6 +76,8 @@ def _grammar() -> dict:
                 rf"{w['quarter']}\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:\s*(?:[/\-]|,?\s*{w['year']})\s*{_Y}(?![\d/]))?", i)),
             ("months_span", re.compile(
                 rf"(?<![\d,.])(?P<n>\d{{1,2}}|{num_words})\s+{w['month']}\s+(?P<side>{cfg['period_from_start']}|{cfg['period_from_end']})\s+{w['year']}(?:\s+{_Y}(?![\d/]))?", i)),
+            ("num_my_range", re.compile(
+                rf"(?<![\d/.\-,]){_M}/{_Y}\s*[-–—]\s*(?P<m2>0?[1-9]|1[0-2])/(?P<y2>(?:1[89]|20|21)\d{{2}})(?![\d/])", i)),
             ("num_dm", re.compile(rf"(?<![\d/.\-,]){_D}(?P<s>[/\-.]){_M}(?![\d]|[/\-.]\d|,\d)", i)),
             ("num_my", re.compile(rf"(?<![\d/.\-,]){_M}/{_Y}(?![\d]|/\w|-\w)", i)),
             ("text_m", re.compile(
@@ -113,16 +118,29 @@ def _scan(text: str) -> list[_Found]:
             if item is None:
                 continue
             taken[s:e] = b"\x01" * (e - s)
-            found.append(item)
+            found.extend(item if isinstance(item, list) else [item])
     found.sort(key=lambda f: f.start)
     return found
 
 
-def _interpret(name: str, m: re.Match[str], text: str) -> _Found | None:
+def _interpret(name: str, m: re.Match[str], text: str) -> _Found | list[_Found] | None:
     g = _grammar()
     s, e = m.span()
     gd = m.groupdict()
     y = int(gd["y"]) if gd.get("y") else None
+    if name == "text_ddmy":  # "ngày 14 và 15 tháng 8 năm 2025", "ngày 14 - 15 tháng 8 năm 2025"
+        d1, d2, mo = int(gd["d"]), int(gd["d2"]), int(gd["m"])
+        if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2) and d1 < d2):
+            return None
+        if gd["join"] in ("-", "–", "đến"):
+            first = _Found(s, e, "day", y, mo, d1)
+            first.end_item = _Found(s, e, "day", y, mo, d2)
+            return first
+        return [_Found(s, m.end("d"), "day", y, mo, d1), _Found(m.start("d2"), e, "day", y, mo, d2)]
+    if name == "num_my_range":  # "(10/1974 - 10/2024)"
+        first = _Found(s, e, "month", y, int(gd["m"]))
+        first.end_item = _Found(s, e, "month", int(gd["y2"]), int(gd["m2"]))
+        return first
     before = text[max(0, s - 30) : s]
     after = text[e : e + 30]
     if name in ("text_dmy", "num_dmy", "num_dmy_mixed", "text_dm", "num_dm"):

@@ -101,3 +101,11 @@ def test_things_that_are_not_dates(text: str) -> None:
     dates, periods = find_dates(text)
     assert [d.text for d in dates if d.granularity != "year"] == []
     assert periods == []
+
+
+def test_two_days_of_one_month_and_month_ranges() -> None:
+    text = "Hội nghị diễn ra trong ngày 14 và 15 tháng 8 năm 2025; kỷ niệm 50 năm (10/1974 - 10/2024)."
+    dates, _ = find_dates(text)
+    found = [(d.text, d.value, d.end_value) for d in dates if d.granularity != "year"]
+    assert found == [("ngày 14", "2025-08-14", None), ("15 tháng 8 năm 2025", "2025-08-15", None),
+                     ("10/1974 - 10/2024", "1974-10", "2024-10")]
