@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO
 
 from openpyxl import Workbook
@@ -26,8 +26,8 @@ class Table:
 
 
 def describe(ref: DocumentRef) -> str:
-    """A document in a few words: ``12/KH-UBND (2025-03-04)``, or ``#7`` without number and date."""
-    name = ref.number or f"#{ref.id}"
+    """A document in a few words: ``12/KH-UBND (2025-03-04)``; its file name when it has no number."""
+    name = ref.number or (PurePath(ref.path).name if ref.path else f"#{ref.id}")
     return f"{name} ({ref.issued_date})" if ref.issued_date else name
 
 

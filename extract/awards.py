@@ -87,6 +87,7 @@ def _grammar() -> dict:
         "recipient_before_person": re.compile(cfg["recipient_before_person"], i),
         "recipient_before_org": re.compile(cfg["recipient_before_org"]),
         "not_one_award": re.compile(cfg["not_one_award"], i),
+        "past": re.compile(cfg["past"], i),
         "rank": re.compile(cfg["rank"], i),
         "rank_names": {str(k).lower(): v for k, v in cfg["rank_names"].items()},
         "tail": re.compile(cfg["tail"]),
@@ -208,7 +209,7 @@ def _is_proposed(text: str, lo: int, hi: int) -> bool:
     return bool(g["proposed"].search(window)) and not g["not_proposed"].search(window)
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-–+•]|\d{1,2}[.)]|[a-zđ]\))\s")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
 _ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,5}\.\s")
 
 
@@ -269,6 +270,7 @@ def _proposal_start(mentions: list[_Mention], mention: _Mention, lo: int) -> int
 
 
 def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed: bool) -> AwardItem | None:
+    """An item for one recipient named after the award (``recipient`` set) or before it (not set)."""
     """"… cho đồng chí Phạm Văn Lại", "cho BHXH Hà Tĩnh", "Đồng chí X được tặng …"."""
     g = _grammar()
     tail = text[mention.end : limit]
@@ -330,6 +332,7 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
     g = _grammar()
     exclude = exclude or []
     out: list[AwardItem] = []
+    told_before: list[AwardItem] = []
     for lo, hi in _segments(text):
         mentions = _mentions(text, lo, hi)
         if not mentions:
@@ -394,9 +397,29 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
                 if item is not None:
                     obj.used = True
                     out.append(item)
+                    if item.recipient is None:
+                        told_before.append(item)
     lead_ins = _lead_ins(text)
     for a in out:
-        if a.status == "awarded" and any(s <= a.start <= e and inherited for s, e, inherited in lead_ins):
+        if a.status == "awarded" and not g["past"].search(a.text) and any(
+                s <= a.start <= e and inherited for s, e, inherited in lead_ins):
             a.status = "proposed"
     out.sort(key=lambda a: a.start)
+    return _drop_repeated_events(out, told_before)
+
+
+def _drop_repeated_events(items: list[AwardItem], told_before: list[AwardItem]) -> list[AwardItem]:
+    """One award to one unnamed recipient, told again: a news page's title, then "tổ chức
+    Lễ đón nhận …", then "trao … cho BHXH tỉnh". Keep one statement per award and rank
+    among those whose recipient was not named after the award."""
+    named = {(a.award, a.rank) for a in items if a.recipient is not None}
+    seen: set[tuple[str, str | None]] = set()
+    out: list[AwardItem] = []
+    for a in items:
+        key = (a.award, a.rank)
+        if any(a is b for b in told_before):
+            if key in named or key in seen:
+                continue
+            seen.add(key)
+        out.append(a)
     return out

@@ -192,7 +192,8 @@ def _print_search(result: SearchResult) -> None:
     out.print(f"[bold]{result.total}[/bold] documents match {escape(repr(result.query))}")
     for rank, hit in enumerate(result.hits, start=1):
         doc = hit.document
-        head = " · ".join(escape(v) for v in (doc.number, doc.kind, doc.issued_date, doc.issuer) if v)
+        name = doc.number or (Path(hit.paths[0]).name if hit.paths else f"#{doc.id}")
+        head = " · ".join(escape(v) for v in (name, doc.kind, doc.issued_date, doc.issuer) if v)
         out.print(f"\n[bold]{rank}.[/bold] {head}  [dim](score {hit.score:.2f})[/dim]")
         if doc.subject:
             out.print(f"   [italic]{escape(doc.subject)}[/italic]")
@@ -229,6 +230,14 @@ def search(
 # -- facts ---------------------------------------------------------------------------------
 
 
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _write_table(table: Table, format: FactsFormat, output: Path | None) -> None:
     if format is FactsFormat.xlsx:
         if output is None:
@@ -247,14 +256,18 @@ def _write_table(table: Table, format: FactsFormat, output: Path | None) -> None
         keep = [i for i, name in enumerate(table.columns) if name not in TERMINAL_HIDDEN]
         shown = RichTable(title=table.title, show_lines=True)
         for i in keep:
-            shown.add_column(table.columns[i], no_wrap=table.columns[i] not in WRAPPED)
+            wrapped = table.columns[i] in WRAPPED
+            shown.add_column(
+                table.columns[i], no_wrap=not wrapped, min_width=16 if wrapped else None,
+                overflow="fold" if wrapped else "ellipsis",
+            )
         for row in table.rows:
-            shown.add_row(*(escape("" if row[i] is None else str(row[i])) for i in keep))
+            shown.add_row(*(escape(_cell(row[i])) for i in keep))
         out.print(shown)
 
 
 #: Columns left out of the terminal view (they are in CSV and XLSX).
-TERMINAL_HIDDEN = frozenset({"files"})
+TERMINAL_HIDDEN = frozenset({"files", "text"})
 #: Columns of prose, wrapped in the terminal; the others (keys, numbers) stay on one line.
 WRAPPED = frozenset({"label", "documents", "document", "metric", "text", "issuer"})
 FormatOption = Annotated[FactsFormat, typer.Option("--format", help="table, csv or xlsx")]

@@ -46,6 +46,10 @@ STATEMENTS = [
     ("Dịp này, UBND tỉnh khen thưởng 15 tập thể và 30 cá nhân.", [("other", 15, 30, None, "awarded")]),
     ("BHXH thành phố Hải Phòng vinh dự đón nhận Cờ thi đua của BHXH Việt Nam",
      [("co_thi_dua_cap_bo", 1, None, None, "awarded")]),
+    ("Nhà trường từng được tặng Huân chương Lao động hạng I năm 2019.",
+     [("huan_chuong_lao_dong", 1, None, None, "awarded")]),
+    ("ông Trần Quốc Vĩnh, Tổng Giám đốc Công ty được Chủ tịch nước tặng thưởng Huân chương Lao động hạng 3",
+     [("huan_chuong_lao_dong", None, 1, None, "awarded")]),
     ("Đồng chí Nguyễn Văn Bình được tặng danh hiệu Chiến sĩ thi đua toàn quốc",
      [("chien_si_thi_dua_toan_quoc", None, 1, None, "awarded")]),
 ]
@@ -81,3 +85,21 @@ NOT_STATEMENTS = [
 @pytest.mark.parametrize("sentence", NOT_STATEMENTS)
 def test_mentions_without_counts_are_not_statements(sentence: str) -> None:
     assert find_awards(sentence) == []
+
+
+def test_one_event_told_three_times_is_one_statement() -> None:
+    text = ("BHXH tỉnh Lai Châu đón nhận Huân chương Lao động hạng Ba\n"
+            "Sáng 12/3, BHXH tỉnh Lai Châu tổ chức Lễ đón nhận Huân chương Lao động hạng Ba. "
+            "Thừa ủy quyền, đồng chí Phó Chủ tịch UBND tỉnh trao Huân chương Lao động hạng Ba cho BHXH tỉnh.")
+    assert [(a.award, a.collectives, a.recipient) for a in find_awards(text)] == [
+        ("huan_chuong_lao_dong", 1, "BHXH tỉnh")]
+
+
+def test_list_items_under_a_proposal_are_proposed_unless_already_received() -> None:
+    text = ("II. ĐỀ NGHỊ KHEN THƯỞNG\n"
+            "Hội đồng thống nhất đề nghị Tổng Giám đốc xem xét, khen thưởng như sau:\n"
+            "2.1. Tặng Cờ thi đua của BHXH Việt Nam cho 01 tập thể;\n"
+            "2.2. Tặng Bằng khen của Tổng Giám đốc cho 03 tập thể và 08 cá nhân;\n"
+            "- Phòng Quản lý thu: đã được Thủ tướng Chính phủ tặng Bằng khen năm 2022.")
+    assert [(a.award, a.status) for a in find_awards(text)] == [
+        ("co_thi_dua_cap_bo", "proposed"), ("bang_khen_cap_bo", "proposed"), ("bang_khen_thu_tuong", "awarded")]
