@@ -23,8 +23,9 @@ def _assert_quality(directory: Path) -> None:
         assert report.meta_accuracy(k) == 1.0, (k, report.summary())
 
 
-def test_project_samples_meet_the_quality_bar(samples_dir: Path) -> None:
-    _assert_quality(samples_dir)
+@pytest.mark.parametrize("name", ["samples", "heldout"])
+def test_project_corpora_meet_the_quality_bar(samples_dir: Path, name: str) -> None:
+    _assert_quality(samples_dir.parent / name)
 
 
 @pytest.mark.shared
