@@ -69,8 +69,9 @@ def column_role(header: str) -> str | None:
 # ---------------------------------------------------------------- one cell per line
 
 
-def _pipe(cells: list[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+def pipe_row(cells: list[str]) -> str:
+    """A table row as the engine reads it: ``| a | b | c |`` (a "|" inside a cell becomes "/")."""
+    return "| " + " | ".join(" ".join(c.replace("|", "/").split()) for c in cells) + " |"
 
 
 def _is_numeric_cell(s: str) -> bool:
@@ -116,8 +117,8 @@ def rebuild_cell_tables(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
             continue
-        out.append(_pipe(stripped[i : i + n]))
-        out.extend(_pipe(r) for r in rows)
+        out.append(pipe_row(stripped[i : i + n]))
+        out.extend(pipe_row(r) for r in rows)
         i = j
     return out
 

@@ -2,7 +2,9 @@
 
 The two-column header table of an official letter (agency | Quốc hiệu, then
 Số | place and date) comes out row by row, left cell before right cell, one
-paragraph per line, which is the order a reader of the letter follows.
+paragraph per line, which is the order a reader of the letter follows. A data
+table (three columns or more) comes out as pipe rows, ``| 1 | Số thu | Tỷ đồng | 1.250 |``,
+which the extractor reads column by column.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from extract.errors import ReadError
+from extract.tables import pipe_row
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -31,14 +34,25 @@ def _paragraph_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
+def _cell_text(cell: etree._Element) -> str:
+    parts: list[str] = []
+    _walk(cell, parts)
+    return " ".join(" ".join(p.split()) for p in parts if p.strip())
+
+
 def _walk(container: etree._Element, lines: list[str]) -> None:
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
             lines.append(_paragraph_text(child))
         elif child.tag == qn("w:tbl"):
-            for row in child.iterchildren(qn("w:tr")):
-                for cell in row.iterchildren(qn("w:tc")):
-                    _walk(cell, lines)
+            rows = [list(row.iterchildren(qn("w:tc"))) for row in child.iterchildren(qn("w:tr"))]
+            if max((len(r) for r in rows), default=0) >= 3:
+                for row in rows:
+                    lines.append(pipe_row([_cell_text(cell) for cell in row]))
+            else:
+                for row in rows:
+                    for cell in row:
+                        _walk(cell, lines)
         elif child.tag in (qn("w:sdt"),):
             content = child.find(qn("w:sdtContent"))
             if content is not None:

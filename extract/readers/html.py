@@ -8,6 +8,7 @@ from lxml import etree
 from extract.errors import ReadError
 from extract.lexicon import load_data
 from extract.readers.txt import decode_text
+from extract.tables import pipe_row
 
 
 def _config() -> dict:
@@ -40,6 +41,10 @@ def _main_node(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return body if body is not None else root
 
 
+def _table_width(table: lxml.html.HtmlElement) -> int:
+    return max((sum(1 for td in tr if td.tag in ("td", "th")) for tr in table.iter("tr")), default=0)
+
+
 def _blocks(node: lxml.html.HtmlElement, block_tags: set[str]) -> list[str]:
     """Text of each block element in document order (inner blocks split outer ones)."""
     out: list[str] = []
@@ -53,6 +58,13 @@ def _blocks(node: lxml.html.HtmlElement, block_tags: set[str]) -> list[str]:
 
     def walk(el: lxml.html.HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table" and _table_width(el) >= 3:
+            flush()
+            for tr in el.iter("tr"):
+                cells = [" ".join(td.text_content().split()) for td in tr if td.tag in ("td", "th")]
+                if any(cells):
+                    out.append(pipe_row(cells))
+            return
         is_block = tag in block_tags
         if is_block or tag == "br":
             flush()

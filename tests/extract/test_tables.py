@@ -1,0 +1,97 @@
+"""Tables: rebuilt from one cell per line, read from .docx and HTML, targets and awards by column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+from extract import extract_bytes, extract_file, extract_text
+from extract.tables import rebuild_cell_tables
+
+FLAT = """Biểu 01. Kết quả thực hiện một số chỉ tiêu (tính đến ngày 30/6/2024)
+TT
+Chỉ tiêu
+Đơn vị tính
+Kế hoạch năm 2024
+Thực hiện 6 tháng
+Tỷ lệ so với KH (%)
+1
+Giải quyết việc làm mới
+Người
+16.000
+8.740
+54,6
+2
+Chi trả trợ cấp ưu đãi
+Triệu đồng
+412.500
+208.744
+50,6
+(Nguồn: Phòng Lao động - Việc làm)"""
+
+
+def test_a_table_flattened_to_one_cell_per_line_is_rebuilt() -> None:
+    lines = rebuild_cell_tables(FLAT.split("\n"))
+    assert lines[1] == "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2024 | Thực hiện 6 tháng | Tỷ lệ so với KH (%) |"
+    assert lines[2] == "| 1 | Giải quyết việc làm mới | Người | 16.000 | 8.740 | 54,6 |"
+    assert lines[-1] == "(Nguồn: Phòng Lao động - Việc làm)"
+
+
+def test_targets_by_column_plan_result_ratio() -> None:
+    ex = extract_text(FLAT)
+    assert [(t.text, t.value, t.unit, t.kind) for t in ex.targets] == [
+        ("16.000", 16000, "người", "target"), ("8.740", 8740, "người", "result"), ("54,6", 54.6, "%", "result"),
+        ("412.500", 412500000000, "đồng", "target"), ("208.744", 208744000000, "đồng", "result"),
+        ("50,6", 50.6, "%", "result"),
+    ]
+    assert ex.targets[0].metric == "Giải quyết việc làm mới"
+    for t in ex.targets:
+        assert ex.text[t.start : t.end] == t.text
+
+
+AWARDS_TABLE = """Kết quả khen thưởng năm 2024 như sau:
+| Hình thức khen thưởng | Tập thể | Cá nhân | Ghi chú |
+|---|---|---|---|
+| Huân chương Lao động hạng Ba | 01 | 01 | Quyết định của Chủ tịch nước |
+| Bằng khen của Thủ tướng Chính phủ | - | 02 | |
+| Chiến sỹ thi đua cơ sở | - | 27 | |"""
+
+
+def test_award_counts_by_column() -> None:
+    ex = extract_text(AWARDS_TABLE)
+    assert [(a.award, a.collectives, a.individuals, a.status) for a in ex.awards] == [
+        ("huan_chuong_lao_dong", 1, 1, "awarded"), ("bang_khen_thu_tuong", None, 2, "awarded"),
+        ("chien_si_thi_dua_co_so", None, 27, "awarded"),
+    ]
+
+
+def test_a_table_under_a_proposal_is_proposed() -> None:
+    ex = extract_text(AWARDS_TABLE.replace("Kết quả khen thưởng năm 2024 như sau:", "Đề nghị khen thưởng như sau:"))
+    assert {a.status for a in ex.awards} == {"proposed"}
+
+
+def test_docx_data_tables_become_pipe_rows(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("Kết quả thực hiện các chỉ tiêu năm 2025:")
+    table = doc.add_table(rows=3, cols=5)
+    for r, row in enumerate([["Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)"],
+                             ["Tổng số thu BHXH, BHYT", "Tỷ đồng", "1.250", "1.310,5", "104,8"],
+                             ["Tỷ lệ bao phủ BHYT", "%", "95,2", "95,6", "-"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "bao_cao.docx"
+    doc.save(path)
+    ex = extract_file(path)
+    assert [(t.value, t.unit, t.kind) for t in ex.targets] == [
+        (1250e9, "đồng", "target"), (1310.5e9, "đồng", "result"), (104.8, "%", "result"),
+        (95.2, "%", "target"), (95.6, "%", "result"),
+    ]
+
+
+def test_html_tables_become_pipe_rows() -> None:
+    html = ("<html><body><article><p>Kết quả khen thưởng:</p><table>"
+            "<tr><th>Danh hiệu</th><th>Tập thể</th><th>Cá nhân</th></tr>"
+            "<tr><td>Bằng khen của Tổng Giám đốc</td><td>12</td><td>30</td></tr></table></article></body></html>")
+    ex = extract_bytes(html.encode(), name="kq.html")
+    assert [(a.award, a.collectives, a.individuals) for a in ex.awards] == [("bang_khen_cap_bo", 12, 30)]
