@@ -14,8 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+import tantivy
+
 import extract
 from corpus import facts, numbering
+from corpus.datekeys import parse_user_date
 from corpus.errors import ArchiveBusyError, DocumentNotFoundError, QueryError
 from corpus.ingest import Ingestor, ProgressCallback, zip_limits
 from corpus.location import Location
@@ -35,7 +38,7 @@ from corpus.models import (
 )
 from corpus.runners import DaskRunner, LocalRunner, Runner
 from corpus.search.index import SearchIndex
-from corpus.search.query import Filters, build_query, parse_query
+from corpus.search.query import Filters, Piece, build_query, parse_query
 from corpus.search.snippets import make_snippet
 from corpus.settings import Settings, get_settings
 from corpus.sources import Discovery, Finder
@@ -47,8 +50,6 @@ MAX_LIMIT = 1000
 
 
 def _date_bound(value: str | date | None, *, field: str, upper: bool) -> int | None:
-    from corpus.datekeys import parse_user_date
-
     if value is None or value == "":
         return None
     text = value.isoformat() if isinstance(value, date) else value
@@ -272,7 +273,7 @@ class Archive:
         date_from: str | date | None,
         date_to: str | date | None,
         award: str | None,
-    ) -> tuple[list, object]:
+    ) -> tuple[list[Piece], tantivy.Query]:
         pieces = parse_query(query)
         filters = Filters(
             kind=kind or None,
@@ -353,7 +354,7 @@ class Archive:
         _pieces, tantivy_query = self._query(query, kind, issuer, date_from, date_to, award)
         return self._facets(tantivy_query)
 
-    def _facets(self, tantivy_query: object) -> dict[str, list[FacetCount]]:
+    def _facets(self, tantivy_query: tantivy.Query) -> dict[str, list[FacetCount]]:
         return {
             name: [FacetCount(value=value, count=count) for value, count in buckets]
             for name, buckets in self.index.facets(tantivy_query).items()

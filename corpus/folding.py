@@ -85,15 +85,19 @@ def fold(text: str) -> str:
     """Fold ``text`` for search: lower case, no diacritics, one spelling of each variant.
 
     Args:
-        text: NFC text (documents and queries are NFC).
+        text: any text; text that is not NFC (a query typed on some systems) is
+            normalized first.
 
     Returns:
-        A string of the same length, each character folded in place.
+        For NFC text (every document's text is), a string of the same length, each
+        character folded in place.
 
     Example:
         >>> fold("Huân chương Lao động; Chiến sỹ thi đua")
         'huan chuong lao dong; chien si thi dua'
     """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     folded = _lower(text).translate(_table())
     replacement = _rules().final_y.replacement
     return _final_y().sub(lambda m: m.group(0)[:-1] + replacement, folded)

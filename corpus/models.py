@@ -71,6 +71,27 @@ class IngestReport(_Model):
     interrupted: bool = False
     failures: list[Failure] = Field(default_factory=list)
 
+    @classmethod
+    def combined(cls, reports: list[IngestReport]) -> IngestReport:
+        """One report for runs made one after the other (``--retry-failed`` with paths)."""
+        if len(reports) == 1:
+            return reports[0]
+        seconds = sum(r.seconds for r in reports)
+        done = sum(r.stored + r.duplicates + r.failed for r in reports)
+        return cls(
+            files=sum(r.files for r in reports),
+            stored=sum(r.stored for r in reports),
+            duplicates=sum(r.duplicates for r in reports),
+            failed=sum(r.failed for r in reports),
+            skipped=sum(r.skipped for r in reports),
+            seconds=round(seconds, 3),
+            files_per_second=round(done / seconds, 2) if seconds > 0 else 0.0,
+            workers=max(r.workers for r in reports),
+            cluster=reports[-1].cluster,
+            interrupted=any(r.interrupted for r in reports),
+            failures=[f for r in reports for f in r.failures],
+        )
+
 
 class Progress(_Model):
     """A progress report sent to ``on_progress`` while an index run goes on."""

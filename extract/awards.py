@@ -376,7 +376,7 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
                                  _split_counts(nxt_group.counts, obj.record.holder),
                                  _is_proposed(text, _proposal_start(mentions, obj, lo), obj.start)))
         # shape 1: counts → award
-        for idx, (pos, kind, obj) in enumerate(events):
+        for idx, (_pos, kind, obj) in enumerate(events):
             if kind != "g" or obj.used:
                 continue
             nxt = next(((p, k, o) for p, k, o in events[idx + 1 :]), None)

@@ -52,7 +52,6 @@ class _Found:
 def _grammar() -> dict:
     cfg = load_data("dates.yaml")
     w = cfg["words"]
-    sep = r"\s*(?P<s>[/.\-])\s*"
     num_words = "|".join(sorted(map(re.escape, cfg["number_words"]), key=len, reverse=True))
     i = re.IGNORECASE
     return {

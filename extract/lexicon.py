@@ -8,7 +8,7 @@ its line number. Both are validated on load and cached.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +21,7 @@ DATA_DIR = Path(__file__).parent / "data"
 M = TypeVar("M", bound=BaseModel)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> Any:
     """Parse ``extract/data/<name>`` (YAML) once.
 

@@ -7,8 +7,10 @@ Exit codes: 0 done, 1 error, 2 bad usage, 3 some files failed (listed), 130 inte
 from __future__ import annotations
 
 import functools
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -143,11 +145,11 @@ def index(
         err.print("[red]error:[/red] give files or folders to index, or --retry-failed")
         raise typer.Exit(EXIT_USAGE)
     bar = None if json else _Bar()
-    with Archive() as archive:
+    with _terminate_as_interrupt(), Archive() as archive:
         try:
             if bar:
                 bar.progress.start()
-            reports = []
+            reports: list[IngestReport] = []
             if retry_failed:
                 reports.append(archive.retry(workers=workers, cluster=cluster, on_progress=bar))
             if paths:
@@ -162,10 +164,24 @@ def index(
         finally:
             if bar:
                 bar.progress.stop()
-    for report in reports:
-        _emit(report, json)
-    if any(r.failed for r in reports):
+    report = IngestReport.combined(reports)
+    _emit(report, json)
+    if report.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Within the block, ``kill`` (SIGTERM) stops a run as cleanly as Ctrl-C."""
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _emit(report: IngestReport, as_json: bool) -> None:

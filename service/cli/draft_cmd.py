@@ -114,11 +114,11 @@ def register(app: typer.Typer) -> None:
         if as_json:
             typer.echo(json.dumps([v.model_dump() for v in violations], ensure_ascii=False, indent=2))
         elif not violations:
-            console.print(f"[green]✓[/] {file}: đúng thể thức Nghị định 30 (no violations)")
+            console.print(f"[green]✓[/] {file}: no violations of Nghị định 30 (đúng thể thức)")
         else:
             rules = generate.get_rules()
-            table = Table(title=f"{file}: {len(violations)} lỗi thể thức", show_lines=False)
-            for column in ("Thành phần", "Quy tắc", "Yêu cầu", "Thực tế", "Đoạn"):
+            table = Table(title=f"{file}: {len(violations)} violation(s) of Nghị định 30", show_lines=False)
+            for column in ("element", "rule", "expected", "found", "text"):
                 table.add_column(column, overflow="fold")
             for v in violations:
                 where = v.text + (f" (×{v.count})" if v.count > 1 else "")

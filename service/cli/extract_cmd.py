@@ -24,7 +24,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
-class Format(str, enum.Enum):
+class Format(enum.StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
