@@ -35,6 +35,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -46,7 +47,14 @@ from extract.models import Extraction, Issuer  # noqa: E402
 
 SAMPLES = ROOT / "corpus" / "samples"
 DRAFTS = SAMPLES / "drafts"
-QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
+class Filters(TypedDict, total=False):
+    kind: str
+    issuer: str
+    date_from: str
+    date_to: str
+
+
+QUERIES: tuple[tuple[str, Filters], ...] = (
     ("huan chuong lao dong", {}),
     ("Huân chương Lao động hạng Ba", {}),
     ('"chien si thi dua co so"', {}),

@@ -59,11 +59,11 @@ class Failure(_Model):
 class IngestReport(_Model):
     """The summary of an index run (``congvan index --json`` prints it)."""
 
-    files: int = Field(0, description="files and zip members found")
-    stored: int = Field(0, description="new documents stored")
-    duplicates: int = Field(0, description="files whose content was already stored (path remembered)")
+    files: int = Field(default=0, description="files and zip members found")
+    stored: int = Field(default=0, description="new documents stored")
+    duplicates: int = Field(default=0, description="files whose content was already stored (path remembered)")
     failed: int = 0
-    skipped: int = Field(0, description="files in folders with an ending the extractor does not read")
+    skipped: int = Field(default=0, description="files in folders with an ending the extractor does not read")
     seconds: float = 0.0
     files_per_second: float = 0.0
     workers: int = 0

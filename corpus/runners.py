@@ -60,10 +60,9 @@ class LocalRunner:
         start_method: ``spawn`` (default: safe with the index's threads) or ``forkserver``.
     """
 
-    address = None
-
     def __init__(self, workers: int, *, start_method: str = "spawn") -> None:
         self.workers = workers
+        self.address: str | None = None
         self._context = multiprocessing.get_context(start_method)
         self._pool: ProcessPoolExecutor | None = None
         self._suspects: set[str] = set()
@@ -160,7 +159,7 @@ class DaskRunner:
     def __init__(self, address: str, *, timeout: float = 30.0) -> None:
         from distributed import Client
 
-        self.address = address
+        self.address: str | None = address
         try:
             self._client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError) as exc:

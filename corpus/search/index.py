@@ -249,7 +249,8 @@ class SearchIndex:
         )
         ids = searcher.fast_field_values(f.ID, [address for _, address in result.hits])
         scores = [0.0 if by_date else float(score) for score, _ in result.hits]
-        return int(result.count or 0), [(s, int(i)) for s, i in zip(scores, ids, strict=True) if i is not None]
+        total = getattr(result, "count", None) or 0  # set with count=True; missing from the stub
+        return int(total), [(s, int(i)) for s, i in zip(scores, ids, strict=True) if i is not None]
 
     def facets(self, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
         """Counts of the matching documents by kind, issuer, year and award."""

@@ -134,7 +134,7 @@ def build_query(schema: tantivy.Schema, pieces: list[Piece], filters: Filters) -
     clauses = [
         (tantivy.Occur.MustNot if p.negated else tantivy.Occur.Must, _piece_query(schema, p)) for p in pieces
     ]
-    words = [w for p in pieces if not p.negated for w in p.folded]
+    words: list[str | tuple[int, str]] = [w for p in pieces if not p.negated for w in p.folded]
     if len(words) > 1 and len(words) > max(len(p.folded) for p in pieces):
         near = tantivy.Query.phrase_query(schema, f.BODY_FOLDED, words, slop=PROXIMITY_SLOP)
         clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(near, PROXIMITY_BOOST)))
