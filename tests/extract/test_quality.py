@@ -46,3 +46,26 @@ def test_samples_gold_items_are_verbatim_substrings(samples_dir: Path) -> None:
         for field in FIELDS:
             for item in gold[field]:
                 assert item["text"] in text, (gold_path.name, item["text"])
+
+
+@pytest.mark.shared
+def test_congvan_eval_agrees_with_the_reference_scorer(shared_corpus: Path, tmp_path: Path) -> None:
+    """The same predictions scored by extract.evaluate and by ../shared/eval/score.py."""
+    import json
+    import subprocess
+    import sys
+
+    cases = sorted(p for p in shared_corpus.glob("*.txt") if p.with_suffix(".gold.json").exists())
+    predictions = {p.name: _predict(p) for p in cases}
+    for pred in predictions.values():  # perturb, so that disagreement on misses would show
+        pred["dates"] = pred["dates"][1:]
+        pred["awards"] = pred["awards"] + pred["awards"][:1]
+    pred_file = tmp_path / "pred.jsonl"
+    pred_file.write_text("".join(json.dumps({**p, "source": name}, ensure_ascii=False) + "\n"
+                                 for name, p in predictions.items()), encoding="utf-8")
+    scorer = shared_corpus.parent / "eval" / "score.py"
+    proc = subprocess.run([sys.executable, str(scorer), str(shared_corpus), "--pred", str(pred_file)],
+                          capture_output=True, text=True, check=True)
+    reference = proc.stdout.strip().splitlines()[-1]
+    ours = score(shared_corpus, lambda p: predictions[p.name]).summary()
+    assert ours == reference
