@@ -65,6 +65,7 @@ def _grammar() -> dict:
         cfg[key] = cfg[key].replace("{org_heads}", cfg["org_heads"])
     records = load_jsonl("awards.jsonl", AwardRecord)
     i = re.IGNORECASE
+    words = "|".join(sorted(cfg["number_words"], key=len, reverse=True))
     role_alt = "|".join(f"(?P<r{n}>{rx})" for n, (rx, _role) in enumerate(cfg["roles"]))
     compiled = [
         (r, re.compile(rf"(?<![\wđĐ])(?:{r.pattern})(?![\wđĐ])", 0 if r.case_sensitive or r.pattern.isupper() else i))
@@ -74,7 +75,8 @@ def _grammar() -> dict:
         "any_award": re.compile("|".join(f"(?:{r.pattern})" for r in records), i),
         "records": compiled,
         "roles": [role for _rx, role in cfg["roles"]],
-        "count": re.compile(rf"(?<![\d.,/\w])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+(?:{role_alt})(?![\wđĐ])", i),
+        "count": re.compile(rf"(?<![\d.,/\w])(?<!hạng )(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+|{words})\s+(?:{role_alt})(?![\wđĐ])", i),
+        "number_words": {k.lower(): int(v) for k, v in cfg["number_words"].items()},
         "group_joiner": re.compile(cfg["group_joiner"], i),
         "proposed": re.compile(cfg["proposed"], i),
         "not_proposed": re.compile(cfg["not_proposed"], i),
@@ -173,7 +175,8 @@ def _groups(text: str, lo: int, hi: int, blocked: list[Span]) -> list[_Group]:
             continue
         if g["count_not_after"].search(text, max(lo, m.start() - 20), m.start()):
             continue
-        n = parse_int(m.group("n"))
+        raw = m.group("n")
+        n = parse_int(raw) if raw[0].isdigit() else g["number_words"].get(raw.lower())
         if n is None:
             continue
         role = next(g["roles"][int(k[1:])] for k, v in m.groupdict().items() if k.startswith("r") and v)

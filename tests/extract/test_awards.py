@@ -48,6 +48,8 @@ STATEMENTS = [
      [("co_thi_dua_cap_bo", 1, None, None, "awarded")]),
     ("Giai đoạn 2020-2025, toàn tỉnh có 1.250 lượt tập thể, 3.456 lượt cá nhân được khen thưởng các cấp.",
      [("other", 1250, 3456, None, "awarded")]),
+    ("Dịp này, hai tập thể và ba cá nhân được tặng Giấy khen của Giám đốc.",
+     [("giay_khen", 2, 3, None, "awarded")]),
     ("Nhà trường từng được tặng Huân chương Lao động hạng I năm 2019.",
      [("huan_chuong_lao_dong", 1, None, None, "awarded")]),
     ("ông Trần Quốc Vĩnh, Tổng Giám đốc Công ty được Chủ tịch nước tặng thưởng Huân chương Lao động hạng 3",
