@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The service on http://127.0.0.1:8000 with the embedded archive (./data) and the samples
+# indexed at start (content already stored is not stored again).
 run: $(STAMP)
-	$(BIN)/congvan extract corpus/samples/*.txt --format table
+	$(BIN)/congvan serve --host 127.0.0.1 --port 8000 --index corpus/samples
 
 # pytest exits 5 when it collects no test: that is a failure of the suite, not a pass.
 test: $(STAMP)

@@ -18,6 +18,7 @@ from corpus.location import Location
 from corpus.models import Failure, IngestReport, Progress
 from corpus.runners import Runner
 from corpus.search.index import SearchIndex
+from corpus.search.schema import IndexText
 from corpus.settings import Settings
 from corpus.sources import Discovery, Item, Reader, ReadProblem
 from corpus.store.sqlite import Batch, NewDocument, Store
@@ -67,6 +68,7 @@ class Ingestor:
         self._batch = Batch()
         self._pending: dict[str, list[Location]] = {}  # sha256 → locations, being extracted
         self._buffered: set[str] = set()  # sha256 of documents in the uncommitted batch
+        self._prepared: dict[str, IndexText] = {}  # folded texts from the workers, for the index
         self._started = 0.0
         self._last_commit = 0.0
         self._last_index = 0.0
@@ -153,6 +155,8 @@ class Ingestor:
             return
         self._batch.documents.append(NewDocument(result.extraction, result.sha256, result.size, locations))
         self._buffered.add(result.sha256)
+        if result.index_text is not None:
+            self._prepared[result.sha256] = result.index_text
         self._tick(stored=1)
 
     # -- bookkeeping -----------------------------------------------------------------------
@@ -184,7 +188,9 @@ class Ingestor:
         self._last_commit = time.monotonic()
 
     def _catch_up_index(self) -> None:
-        self.index.catch_up(self.store)
+        self._commit()  # so that every prepared text belongs to a stored document
+        self.index.catch_up(self.store, self._prepared)
+        self._prepared.clear()
         self._last_index = time.monotonic()
 
     def _progress(self) -> Progress:

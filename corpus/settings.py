@@ -14,9 +14,12 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-#: File name endings read when walking folders (a file named on the command line
-#: is always tried, whatever its ending; the extractor detects formats by content).
-DEFAULT_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".xhtml")
+from extract.readers import FILE_SUFFIXES
+
+#: File name endings read when walking folders and zip files: every format the extractor
+#: reads. A file named on the command line is always tried, whatever its ending (the
+#: extractor detects formats by content).
+DEFAULT_SUFFIXES: tuple[str, ...] = FILE_SUFFIXES
 
 
 class Settings(BaseSettings):
@@ -39,7 +42,7 @@ class Settings(BaseSettings):
     cluster: str | None = Field(default=None, description="Dask scheduler address, tcp://HOST:8786")
     jobs_per_task: int = Field(default=4, ge=1, description="files sent to a worker at a time")
     commit_every: int = Field(default=64, ge=1, description="documents stored per database transaction")
-    index_commit_seconds: float = Field(default=2.0, ge=0, description="least time between index commits")
+    index_commit_seconds: float = Field(default=5.0, ge=0, description="least time between index commits")
     busy_timeout: float = Field(default=5.0, ge=0, description="seconds to wait for a locked database")
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     zip_max_members: int = Field(default=20_000, ge=1)

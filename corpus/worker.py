@@ -1,7 +1,9 @@
 """What runs in an extraction worker process, local or on a Dask cluster.
 
 Functions here are pickled by reference: a Dask worker needs ``congvan`` installed
-(the same version as the client). Models load once per process, on first use.
+(the same version as the client). Models load once per process, on first use. Besides
+extracting, a worker folds the text for the search index, so that the process storing
+the results does as little as possible.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import signal
 from dataclasses import dataclass
 
 import extract
+from corpus.search.schema import IndexText, prepare_text
 from extract.errors import ExtractError, ReadError
 from extract.models import Extraction
 
@@ -31,6 +34,7 @@ class JobResult:
     sha256: str
     size: int
     extraction: Extraction | None = None
+    index_text: IndexText | None = None
     error: str | None = None
     reason: str | None = None
 
@@ -65,7 +69,9 @@ def extract_job(job: Job) -> JobResult:
             error=type(exc).__name__,
             reason=f"the extractor failed on this file: {exc}",
         )
-    return JobResult(job.location, job.sha256, len(job.data), extraction=extraction)
+    return JobResult(
+        job.location, job.sha256, len(job.data), extraction=extraction, index_text=prepare_text(extraction.text)
+    )
 
 
 def extract_batch(jobs: list[Job]) -> list[JobResult]:

@@ -14,12 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.errors import ExtractError, ReadError
-from extract.models import AwardItem, DateItem, Extraction, Issuer, Reference, Signer, TargetItem
+from extract.models import AwardItem, DateItem, Extraction, Issuer, OcrInfo, Reference, Signer, TargetItem
 from extract.normalize import normalize_text
-from extract.readers import MAX_BYTES, read_bytes, read_path
+from extract.readers import MAX_BYTES, ReadResult, read_document, read_document_path
 
 __all__ = [
-    "AwardItem", "DateItem", "Extraction", "ExtractError", "Issuer", "ReadError", "Reference",
+    "AwardItem", "DateItem", "Extraction", "ExtractError", "Issuer", "OcrInfo", "ReadError", "Reference",
     "Signer", "TargetItem", "extract_bytes", "extract_file", "extract_text",
 ]
 
@@ -65,19 +65,31 @@ def extract_text(text: str, *, source: str | None = None) -> Extraction:
     )
 
 
+def _from_reading(reading: ReadResult, source: str) -> Extraction:
+    """Extract from what a reader read, keeping its warnings and OCR summary."""
+    extraction = extract_text(reading.text, source=source)
+    extraction.warnings.extend(reading.warnings)
+    extraction.ocr = reading.ocr
+    return extraction
+
+
 def extract_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Extraction:
     """Extract from a document's bytes (an upload, a zip member).
 
+    Scanned PDFs and images are read by OCR (``Extraction.ocr`` says which pages, and how
+    surely); .doc, .rtf and .odt go through LibreOffice; TCVN3 and VNI text is converted.
+
     Raises:
-        ReadError: naming ``name`` and the reason (empty, corrupt, encrypted, too large …).
+        ReadError: naming ``name`` and the reason (empty, corrupt, encrypted, too large,
+            OCR unavailable or too slow …).
     """
-    return extract_text(read_bytes(data, name=name, max_bytes=max_bytes), source=name)
+    return _from_reading(read_document(data, name=name, max_bytes=max_bytes), name)
 
 
 def extract_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Extraction:
-    """Extract from a file on disk (.txt, .docx, .pdf, .html, detected by content).
+    """Extract from a file on disk (.txt, .docx, .pdf, .html, images, .doc, .rtf, .odt, detected by content).
 
     Raises:
         ReadError: naming the file and the reason.
     """
-    return extract_text(read_path(path, max_bytes=max_bytes), source=str(path))
+    return _from_reading(read_document_path(path, max_bytes=max_bytes), str(path))

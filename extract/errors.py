@@ -33,5 +33,29 @@ class TooLargeError(ReadError):
     """The file is over the size limit."""
 
 
+class CorruptImageError(UnsupportedFormatError):
+    """The content starts like an image (PNG, JPEG, TIFF …) but cannot be decoded."""
+
+
+class OcrError(ReadError):
+    """A scanned page could not be read by OCR."""
+
+
+class OcrUnavailableError(OcrError):
+    """OCR is needed but Tesseract or its Vietnamese trained data (``vie``) is not installed."""
+
+
+class OcrTimeoutError(OcrError):
+    """Tesseract did not finish a page within the time limit."""
+
+
+class ConversionError(ReadError):
+    """A legacy document (.doc, .rtf, .odt) could not be converted by LibreOffice."""
+
+
+class ConverterUnavailableError(ConversionError):
+    """A legacy document needs LibreOffice, which is not installed."""
+
+
 class DataFileError(ExtractError):
     """A bundled rule or lexicon file is malformed (names the file and line)."""

@@ -99,6 +99,25 @@ class Reference(Located):
     issuer: str | None = None
 
 
+class OcrPage(_Model):
+    """One page read by OCR: its number in the document (from 1) and Tesseract's mean word confidence."""
+
+    page: int = Field(ge=1)
+    confidence: float = Field(ge=0, le=100)
+
+
+class OcrInfo(_Model):
+    """Which pages of a document were read by OCR (the others came from a text layer), and how surely.
+
+    ``mean_confidence`` (0–100) is the mean over the OCR'd pages; ``engine`` names the
+    OCR engine, its version and language, e.g. ``tesseract 5.3.0 (vie)``.
+    """
+
+    pages: list[OcrPage] = Field(default_factory=list)
+    mean_confidence: float = Field(ge=0, le=100)
+    engine: str
+
+
 class Extraction(_Model):
     """Everything extracted from one document."""
 
@@ -120,3 +139,4 @@ class Extraction(_Model):
     targets: list[TargetItem] = Field(default_factory=list)
     awards: list[AwardItem] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    ocr: OcrInfo | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -39,11 +39,13 @@ class IndexState:
     seq: int
 
 
-def _document(row: IndexRow) -> tantivy.Document:
+def _document(row: IndexRow, prepared: f.IndexText | None = None) -> tantivy.Document:
+    body = prepared or f.prepare_text(row.text)
     doc = tantivy.Document()
     doc.add_integer(f.ID, row.id)
     doc.add_text(f.BODY, row.text)
-    doc.add_text(f.BODY_FOLDED, fold(row.text))
+    doc.add_text(f.BODY_FOLDED, body.folded)
+    doc.add_text(f.BODY_PAIRS, body.pairs)
     if row.subject:
         doc.add_text(f.SUBJECT, row.subject)
         doc.add_text(f.SUBJECT_FOLDED, fold(row.subject))
@@ -91,7 +93,7 @@ class SearchIndex:
                 raise SearchIndexError(
                     f"{self.directory}: cannot open the search index ({exc}); run `congvan reindex`"
                 ) from exc
-            index.register_tokenizer(f.ANALYZER, f.analyzer())
+            f.register_analyzers(index)
             self._index = index
         return self._index
 
@@ -119,7 +121,7 @@ class SearchIndex:
     def needs_rebuild(self, store: Store) -> bool:
         """True when the index is missing, of another format or rules, or too far behind the database."""
         state = self.state()
-        if state is None or not tantivy.Index.exists(str(self.directory)):
+        if state is None or not self.exists():
             return True
         expected = self._expected(store, state.seq)
         return state != expected or state.seq < store.pruned_through()
@@ -141,8 +143,12 @@ class SearchIndex:
                 writer.rollback()
                 writer.wait_merging_threads()
 
-    def catch_up(self, store: Store) -> int:
+    def catch_up(self, store: Store, prepared: Mapping[str, f.IndexText] | None = None) -> int:
         """Apply the database's changes the index does not hold yet, or rebuild it.
+
+        Args:
+            store: the database.
+            prepared: body texts already folded (by the extraction workers), by SHA-256.
 
         Returns:
             The number of documents added, replaced or removed.
@@ -170,7 +176,7 @@ class SearchIndex:
             for doc_id in latest:
                 writer.delete_documents_by_term(f.ID, doc_id)
             for row in store.index_rows(d for d, op in latest.items() if op == "upsert"):
-                writer.add_document(_document(row))
+                writer.add_document(_document(row, (prepared or {}).get(row.sha256)))
             writer.commit()
         last = changes[-1][0]
         self._write_state(self.directory, self._expected(store, last))
@@ -192,7 +198,7 @@ class SearchIndex:
         staging.mkdir()
         seq = store.last_change()
         index = tantivy.Index(f.build_schema(), path=str(staging))
-        index.register_tokenizer(f.ANALYZER, f.analyzer())
+        f.register_analyzers(index)
         writer = _open_writer(index, staging, _REBUILD_HEAP, 0)
         count = 0
         for row in store.index_rows():
@@ -220,19 +226,22 @@ class SearchIndex:
         index.reload()
         return index.searcher()
 
-    def schema(self) -> tantivy.Schema:
-        """The index's schema (to build queries)."""
-        return self._open().schema
+    @staticmethod
+    def schema() -> tantivy.Schema:
+        """The schema of the index (to build queries; the same for every index of this format)."""
+        return f.build_schema()
+
+    def exists(self) -> bool:
+        """False until the index is first built (another process may be building it)."""
+        return self.directory.is_dir() and bool(tantivy.Index.exists(str(self.directory)))
 
     def num_docs(self) -> int:
         """Documents in the index (0 when there is none yet)."""
-        if not tantivy.Index.exists(str(self.directory)):
-            return 0
-        return self.searcher().num_docs
+        return self.searcher().num_docs if self.exists() else 0
 
     def size_bytes(self) -> int:
         """The index's size on disk."""
-        if not self.directory.exists():
+        if not self.directory.is_dir():
             return 0
         return sum(p.stat().st_size for p in self.directory.rglob("*") if p.is_file())
 
@@ -242,7 +251,10 @@ class SearchIndex:
         """Run ``query``: the number of matching documents and ``(score, document id)`` of one page.
 
         With ``by_date`` the page is ordered by issue date, newest first, and the score is 0.
+        Before the index is first built (by the process writing the archive), nothing matches.
         """
+        if not self.exists():
+            return 0, []
         searcher = self.searcher()
         result = searcher.search(
             query, limit, count=True, offset=offset, order_by_field=f.ISSUED if by_date else None
@@ -254,6 +266,8 @@ class SearchIndex:
 
     def facets(self, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
         """Counts of the matching documents by kind, issuer, year and award."""
+        if not self.exists():
+            return {name: [] for name in _FACET_SIZES}
         request = {name: {"terms": {"field": name, "size": size}} for name, size in _FACET_SIZES.items()}
         answer = self.searcher().aggregate(query, request)
         out: dict[str, list[tuple[str, int]]] = {}

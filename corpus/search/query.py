@@ -24,9 +24,8 @@ from extract.normalize import normalize_tones
 #: How much an exact-diacritic match outweighs a folded one.
 EXACT_BOOST = 4.0
 SUBJECT_BOOST = 2.0
-#: How much the query's words standing together (within ``PROXIMITY_SLOP`` words) add.
-PROXIMITY_BOOST = 2.0
-PROXIMITY_SLOP = 1
+#: How much each pair of the query's words found side by side in a document adds.
+PROXIMITY_BOOST = 1.0
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
@@ -40,6 +39,7 @@ class Piece:
     folded: tuple[str, ...]
     exact: tuple[str, ...]
     negated: bool = False
+    phrase: bool = False  # quoted: its words must stand together anyway
     marked: bool = False  # written with diacritics
 
 
@@ -78,6 +78,7 @@ def parse_query(text: str) -> list[Piece]:
                 folded=folded,
                 exact=tuple(f.tokens(normalize_tones(raw))),
                 negated=bool(neg_q or neg_w),
+                phrase=quoted is not None,
                 marked=has_diacritics(raw),
             )
         )
@@ -129,14 +130,26 @@ def _filter_queries(schema: tantivy.Schema, filters: Filters) -> list[tantivy.Qu
     return [tantivy.Query.const_score_query(q, 0.0) for q in out]
 
 
+def adjacent_pairs(pieces: list[Piece]) -> list[str]:
+    """Word pairs of each run of unquoted, wanted words (quoted phrases are matched as such)."""
+    pairs: list[str] = []
+    run: list[str] = []
+    for piece in [*pieces, None]:
+        if piece is None or piece.negated or piece.phrase:
+            pairs += f.word_pairs(run)
+            run = []
+        else:
+            run += piece.folded
+    return list(dict.fromkeys(pairs))
+
+
 def build_query(schema: tantivy.Schema, pieces: list[Piece], filters: Filters) -> tantivy.Query:
     """The tantivy query for ``pieces`` restricted by ``filters`` (all documents when both are empty)."""
     clauses = [
         (tantivy.Occur.MustNot if p.negated else tantivy.Occur.Must, _piece_query(schema, p)) for p in pieces
     ]
-    words: list[str | tuple[int, str]] = [w for p in pieces if not p.negated for w in p.folded]
-    if len(words) > 1 and len(words) > max(len(p.folded) for p in pieces):
-        near = tantivy.Query.phrase_query(schema, f.BODY_FOLDED, words, slop=PROXIMITY_SLOP)
+    for pair in adjacent_pairs(pieces):
+        near = tantivy.Query.term_query(schema, f.BODY_PAIRS, pair)
         clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(near, PROXIMITY_BOOST)))
     clauses += [(tantivy.Occur.Must, q) for q in _filter_queries(schema, filters)]
     if not any(occur == tantivy.Occur.Must for occur, _ in clauses):

@@ -51,6 +51,7 @@ class IndexRow:
     """What the search index holds of a document."""
 
     id: int
+    sha256: str
     kind: str
     issuer: str | None
     subject: str | None
@@ -116,12 +117,23 @@ class Store:
         finally:
             cursor.close()
 
+    def _version(self, cur: sqlite3.Cursor) -> int:
+        found = cur.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+        if found.fetchone() is None:
+            return 0
+        return cur.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+
     def _migrate(self) -> None:
+        """Bring the schema to the latest version (readers of an up-to-date file take no write lock)."""
+        with translated(self._name, "reading the schema version"):
+            current = self._version(self.connection.cursor())
+        if current == LATEST:
+            return
         with self.transaction("upgrading the schema") as cur:
             cur.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"
             )
-            current = cur.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+            current = self._version(cur)  # another process may have migrated meanwhile
             if current > LATEST:
                 raise SchemaVersionError(
                     self._name, f"schema version {current} is newer than this congvan ({LATEST}); upgrade congvan"
@@ -160,6 +172,7 @@ class Store:
     def save(self, batch: Batch) -> list[int]:
         """Write ``batch`` in one transaction; returns the ids of the documents it created."""
         created: list[int] = []
+        facts = rows.FactRows()
         now = _now()
         with self.transaction("storing a batch of documents") as cur:
             for doc in batch.documents:
@@ -168,10 +181,12 @@ class Store:
                     doc_id = found[0]
                 else:
                     doc_id = rows.insert_document(cur, doc.extraction, doc.sha256, doc.size_bytes, now)
-                    cur.execute("INSERT INTO changes (document_id, op) VALUES (?, 'upsert')", (doc_id,))
+                    facts.add(doc_id, doc.extraction)
                     created.append(doc_id)
                 for location in doc.locations:
                     self._remember(cur, doc_id, location, now)
+            facts.write(cur)
+            cur.executemany("INSERT INTO changes (document_id, op) VALUES (?, 'upsert')", [(i,) for i in created])
             for sha256, location in batch.seen:
                 found = cur.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
                 if found:
@@ -346,15 +361,16 @@ class Store:
 
     def _index_rows(self, where: str, params: Iterable[object]) -> Iterator[IndexRow]:
         cursor = self.connection.execute(
-            "SELECT d.id, d.kind, d.issuer, d.subject, d.text, d.year, d.issued_date,"
+            "SELECT d.id, d.sha256, d.kind, d.issuer, d.subject, d.text, d.year, d.issued_date,"
             " (SELECT group_concat(DISTINCT a.award) FROM awards a WHERE a.document_id = d.id)"
             f" FROM documents d {where} ORDER BY d.id",
             tuple(params),
         )
         with translated(self._name, "reading documents for the search index"):
-            for doc_id, kind, issuer, subject, text, year, issued, awards in cursor:
+            for doc_id, sha256, kind, issuer, subject, text, year, issued, awards in cursor:
                 yield IndexRow(
                     id=doc_id,
+                    sha256=sha256,
                     kind=kind,
                     issuer=issuer,
                     subject=subject,

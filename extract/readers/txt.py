@@ -1,10 +1,13 @@
-"""Plain text: UTF-8 (with or without BOM), UTF-16, or a detected legacy charset."""
+"""Plain text: UTF-8 (with or without BOM), UTF-16, the Vietnamese TCVN3 / VNI / Windows-1258
+bytes (handed on as their Windows-1252 characters, which the reader dispatch converts), or a
+charset detected by charset-normalizer."""
 
 from __future__ import annotations
 
 from charset_normalizer import from_bytes
 
 from extract.errors import ReadError
+from extract.readers.legacy_encodings import bytes_to_chars, detect
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -26,6 +29,9 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-16-le", errors="strict")
     if sample[0::2].count(0) > len(sample) * 0.4:
         return data.decode("utf-16-be", errors="strict")
+    view = bytes_to_chars(data)
+    if detect(view):
+        return view  # legacy Vietnamese bytes: converted with the other formats' text
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ReadError(name, "cannot decode the text: not UTF-8, UTF-16 or a known encoding")

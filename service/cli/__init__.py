@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from service.cli import draft_cmd, extract_cmd
+from service.cli import archive_cmd, draft_cmd, extract_cmd, serve_cmd
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -14,3 +14,5 @@ app = typer.Typer(
 
 extract_cmd.register(app)
 draft_cmd.register(app)
+archive_cmd.register(app)
+serve_cmd.register(app)

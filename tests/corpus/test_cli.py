@@ -65,8 +65,10 @@ def test_index_lists_failures_and_exits_3(run, province_folder: Path, tmp_path: 
     (province_folder / "empty.txt").write_text(
         (province_folder / "qd_2024.txt").read_text(encoding="utf-8").replace("27/", "29/"), encoding="utf-8"
     )
-    retried = run("index", "--retry-failed", "--workers", "1", "--json")
-    assert retried.exit_code == 0 and json.loads(retried.stdout)["stored"] == 1
+    retried = run("index", province_folder, "--retry-failed", "--workers", "1", "--json")
+    report = json.loads(retried.stdout)  # one summary for the retry and the run
+    assert retried.exit_code == 0
+    assert (report["files"], report["stored"], report["duplicates"], report["failed"]) == (5, 1, 4, 0)
 
 
 def test_index_refuses_missing_paths_and_no_paths(run, tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def test_folders_and_zip_files_are_stored_once_per_content(tmp_path: Path, provi
     nested = inbox / "2024" / "quý II"
     nested.mkdir(parents=True)
     (nested / "tờ trình.txt").write_bytes((province_folder / "tt_2024.txt").read_bytes())
-    (inbox / "scan.jpg").write_bytes(b"\xff\xd8\xff")
+    (inbox / "notes.xyz").write_bytes(b"not a document format")
     (inbox / ".hidden.txt").write_text("ignored", encoding="utf-8")
     samples = sample_files()[:3]
     archive_zip = add_zip(

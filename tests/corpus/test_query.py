@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corpus.folding import fold
-from corpus.search.query import parse_query
+from corpus.search.query import adjacent_pairs, parse_query
+from corpus.search.schema import pairs_text
 from corpus.search.snippets import ELLIPSIS, make_snippet
 
 
@@ -71,3 +72,20 @@ def test_snippet_without_matches_shows_the_beginning() -> None:
 def test_excluded_words_are_not_highlighted() -> None:
     snippet = make_snippet(TEXT, parse_query("huan chuong -lao"))
     assert {fold(snippet.text[s:e]) for s, e in snippet.highlights} == {"huan", "chuong"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "pairs"),
+    [
+        ("huan chuong lao dong", ["huan_chuong", "chuong_lao", "lao_dong"]),
+        ('thi dua "lao dong tien tien" chien si', ["thi_dua", "chien_si"]),
+        ("bao phu -bhyt y te", ["bao_phu", "y_te"]),
+        ("bhyt", []),
+    ],
+)
+def test_adjacent_words_become_pairs_for_proximity(typed: str, pairs: list[str]) -> None:
+    assert adjacent_pairs(parse_query(typed)) == pairs
+
+
+def test_word_pairs_of_a_folded_text() -> None:
+    assert pairs_text(fold("Huân chương Lao động, hạng Ba")) == "huan_chuong chuong_lao lao_dong dong_hang hang_ba"

@@ -169,7 +169,7 @@ VARIANTS = {
     "marked.txt": "Công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 5 cá nhân. " + FILLER,
     "plain.txt": "Cong nhan danh hieu Chien si thi dua co so cho 7 ca nhan.",
     "variant.txt": "Công nhận danh hiệu Chiến sỹ thi đua cơ sở cho 9 cá nhân.",
-    "apart.txt": "Chiến dịch tuyên truyền; các chiến sĩ biên phòng; thi đua; một cơ sở mới.",
+    "apart.txt": "Chiến dịch mới; sĩ quan trẻ; thi hành án; đua thuyền; cơ quan; sở tại.",
 }
 
 
@@ -200,7 +200,7 @@ def test_words_standing_together_rank_above_scattered_ones(variants: Archive) ->
 
 
 def test_excluded_words_remove_documents(variants: Archive) -> None:
-    result = variants.search('"chien si" -"bien phong"', facets=False)
+    result = variants.search('chien si -"si quan"', facets=False)
     assert {Path(h.paths[0]).name for h in result.hits} == {"marked.txt", "plain.txt", "variant.txt"}
 
 
@@ -259,3 +259,21 @@ def test_reindex_rebuilds_from_the_database(tmp_path: Path, province_folder: Pat
         assert archive.reindex() == 3
         assert archive.stats().indexed == 3
         assert archive.search('"bao phu bhyt"').total == 2
+
+
+def test_searching_before_the_index_is_first_built_finds_nothing_yet(tmp_path: Path, province_folder: Path) -> None:
+    settings = make_settings(tmp_path)
+    with Archive(settings) as writer:
+        writer.add(province_folder / "qd_2023.txt")
+        index_dir = writer.index_dir
+        assert writer.lock.try_acquire()  # a writer is at work: readers do not rebuild
+        try:
+            shutil.rmtree(index_dir)
+            with Archive(settings) as reader:
+                result = reader.search("bang khen")
+                assert (result.total, result.hits) == (0, [])
+                assert reader.facets()["kind"] == []
+        finally:
+            writer.lock.release()
+    with Archive(settings) as reader:  # the next open with the lock free rebuilds it
+        assert reader.search("bang khen").total == 1

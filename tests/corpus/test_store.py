@@ -75,6 +75,8 @@ def test_a_locked_database_gives_a_clear_message_and_loses_nothing(tmp_path: Pat
                 archive.add(second)
             message = str(caught.value)
             assert str(archive.database) in message and "locked by another process" in message
+            with Archive(make_settings(tmp_path, busy_timeout=0.2)) as reader:  # readers are not blocked
+                assert reader.search("bang khen").total == 1
         finally:
             holder.execute("ROLLBACK")
             holder.close()
