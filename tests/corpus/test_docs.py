@@ -11,7 +11,7 @@ from corpus.settings import Settings
 from service.cli import archive_cmd
 from tests.corpus.conftest import REPO
 
-README = (REPO / "corpus" / "README-archive.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def _commands() -> list[tuple[str, Any]]:
@@ -34,11 +34,11 @@ def test_every_command_and_option_is_documented(name: str, command: Any) -> None
     for param in command.params:
         for option in param.opts:
             if option.startswith("--") and option != "--help":
-                assert option in README, f"{option} of congvan {name} is not in README-archive.md"
+                assert option in README, f"{option} of congvan {name} is not in README.md"
 
 
 @pytest.mark.parametrize("field", sorted(Settings.model_fields))
 def test_every_setting_is_documented(field: str) -> None:
     variable = f"CONGVAN_{field.upper()}"
     short = variable.replace("CONGVAN_ZIP_", "…_")
-    assert variable in README or short in README, f"{variable} is not in README-archive.md"
+    assert variable in README or short in README, f"{variable} is not in README.md"
