@@ -693,7 +693,8 @@ def read_docx(source: str | Path | IO[bytes]) -> ReadDocument:
         document = docx.Document(io.BytesIO(data))
     except OSError as exc:
         raise DocumentReadError(f"{name}: cannot read ({exc.strerror or exc})") from exc
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError,
+            etree.XMLSyntaxError) as exc:
         raise DocumentReadError(f"{name}: not a Word .docx document ({exc})") from exc
     part = document.part
     theme = None

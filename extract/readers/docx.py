@@ -100,7 +100,8 @@ def read_docx(data: bytes, name: str) -> ReadResult:
     """
     try:
         document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError,
+            etree.XMLSyntaxError) as exc:
         raise ReadError(name, f"not a valid .docx file ({exc.__class__.__name__}: {exc})") from exc
     try:
         styles = document.styles.element

@@ -133,3 +133,13 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 def test_undecodable_text_is_a_clear_error() -> None:
     with pytest.raises((ReadError, UnsupportedFormatError), match="bad.txt"):
         extract_bytes(b"\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a" * 50 + b"\x00\x01\x02" * 200, name="bad.txt")
+
+
+def test_docx_with_an_empty_content_types_part_is_a_clear_error(letter_docx: Path) -> None:
+    broken = io.BytesIO()
+    with zipfile.ZipFile(letter_docx) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, b"<Types/>" if item.filename == "[Content_Types].xml" else data)
+    with pytest.raises(ReadError, match=r"empty_types\.docx: not a valid \.docx"):
+        extract_bytes(broken.getvalue(), name="empty_types.docx")

@@ -1,4 +1,4 @@
-"""docs/service.md documents every option of `congvan serve`, every setting and every API route."""
+"""README.md documents every option of `congvan serve`, every setting and every API route."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from service.cli import serve_cmd
 from service.settings import Settings
 from tests.service.conftest import ROOT
 
-DOC = (ROOT / "docs" / "service.md").read_text(encoding="utf-8")
+DOC = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _serve_options() -> list[str]:
