@@ -46,8 +46,28 @@ def _prefill(source: Path, year: int, output: Path, err: Console) -> None:
     output.write_text(header + body, encoding="utf-8")
 
 
+def _with_archive_number(directive: generate.Directive, console: Console) -> generate.Directive:
+    """Give a draft without a number the next free one of its issuer this year, when an
+    archive exists (Nghị định 30 numbers run from 01 each calendar year)."""
+    if directive.number is not None:
+        return directive
+    from corpus import Archive
+    from corpus.settings import get_settings
+    from corpus.store.url import database_path
+
+    settings = get_settings()
+    if not database_path(settings.database_url).exists():
+        return directive
+    year = directive.date.year if directive.date else (directive.year or dt.date.today().year)
+    with Archive(settings) as archive:
+        number = archive.next_number(directive.issuer.name, None, year)
+    console.print(f"number {number:02d} allocated from the archive ({directive.issuer.name}, {year})",
+                  highlight=False)
+    return directive.model_copy(update={"number": number})
+
+
 def _render(source: Path, output: Path, pdf: bool, png: bool, console: Console) -> None:
-    directive = generate.load_directive(source)
+    directive = _with_archive_number(generate.load_directive(source), console)
     generate.render_docx(directive, output)
     console.print(f"[green]wrote[/] {output}")
     if pdf or png:
