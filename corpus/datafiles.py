@@ -7,10 +7,11 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from corpus.errors import ConfigurationError
+from extract.errors import DataFileError
+from extract.lexicon import validate_yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 M = TypeVar("M", bound=BaseModel)
@@ -22,21 +23,10 @@ def load_model(name: str, model: type[M]) -> M:
     Raises:
         ConfigurationError: the file is missing, not YAML (with its line) or a field is wrong.
     """
-    path = DATA_DIR / name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigurationError(f"{path}: data file is missing") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}:" if mark else ""
-        raise ConfigurationError(f"{path}:{where} invalid YAML: {exc}") from exc
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise ConfigurationError(f"{path}: field {field}: {first['msg']}") from exc
+        return validate_yaml(DATA_DIR / name, model)
+    except DataFileError as exc:
+        raise ConfigurationError(str(exc)) from exc
 
 
 @cache

@@ -21,14 +21,12 @@ DATA_DIR = Path(__file__).parent / "data"
 M = TypeVar("M", bound=BaseModel)
 
 
-@cache
-def load_data(name: str) -> Any:
-    """Parse ``extract/data/<name>`` (YAML) once.
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file.
 
     Raises:
         DataFileError: the file is missing or not valid YAML (with the line).
     """
-    path = DATA_DIR / name
     try:
         with path.open(encoding="utf-8") as fh:
             return yaml.safe_load(fh)
@@ -40,19 +38,39 @@ def load_data(name: str) -> Any:
         raise DataFileError(f"{path}:{where}: invalid YAML: {exc}") from exc
 
 
-def load_model(name: str, model: type[M]) -> M:
-    """Parse a YAML data file and validate it against ``model``.
+def validate_yaml(path: Path, model: type[M], raw: Any = None) -> M:
+    """Parse a YAML file (unless ``raw`` is given) and validate it against ``model``.
 
     Raises:
         DataFileError: naming the file and the offending field.
     """
-    raw = load_data(name)
+    if raw is None:
+        raw = read_yaml(path)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
-        raise DataFileError(f"{DATA_DIR / name}: field {field}: {first['msg']}") from exc
+        raise DataFileError(f"{path}: field {field}: {first['msg']}") from exc
+
+
+@cache
+def load_data(name: str) -> Any:
+    """Parse ``extract/data/<name>`` (YAML) once.
+
+    Raises:
+        DataFileError: the file is missing or not valid YAML (with the line).
+    """
+    return read_yaml(DATA_DIR / name)
+
+
+def load_model(name: str, model: type[M]) -> M:
+    """Parse ``extract/data/<name>`` and validate it against ``model``.
+
+    Raises:
+        DataFileError: naming the file and the offending field.
+    """
+    return validate_yaml(DATA_DIR / name, model, load_data(name))
 
 
 def load_jsonl(name: str, model: type[M]) -> list[M]:
