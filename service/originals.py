@@ -24,6 +24,9 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
     "txt": "text/plain",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "doc": "application/msword",
+    "rtf": "application/rtf",
 }
 
 

@@ -108,7 +108,7 @@ def archive_kind(upload: Upload, settings: ArchiveSettings) -> UploadKind:
         ServiceError: 415 for content that is neither; 400 for a zip file that is damaged.
         UnsafeArchiveError: the zip file breaks a limit (answered 400).
     """
-    if _is_zip(upload.data) and detect_format(upload.data, "") != "docx":
+    if _is_zip(upload.data) and detect_format(upload.data, "") not in ("docx", "odt"):
         try:
             with zipfile.ZipFile(io.BytesIO(upload.data)) as zf:
                 inspect(upload.name, zf, zip_limits(settings))

@@ -188,8 +188,9 @@ def read_pdf(data: bytes, name: str) -> ReadResult:
         except OcrUnavailableError as exc:
             if len(scans) == len(layers):
                 raise
-            result.warnings.append(f"page{'s' if len(scans) > 1 else ''} {', '.join(map(str, scans))} "
-                                   f"look scanned and were left out: {exc.reason}")
+            pages = ", ".join(map(str, scans))
+            said = f"pages {pages} look scanned and were" if len(scans) > 1 else f"page {pages} looks scanned and was"
+            result.warnings.append(f"{said} left out: {exc.reason}")
         else:
             for page in reading.pages:
                 layers[page.number - 1].ocr_text = page.text

@@ -122,6 +122,20 @@ def test_mixed_pdf_keeps_its_text_layer_pages(scans: Scans, tmp_path: Path) -> N
     assert ex.number == "215/BHXH-VP" and ex.signer.name == "Hoàng Thị Minh Nguyệt"
 
 
+def test_mixed_pdf_without_tesseract_keeps_its_text_and_says_what_it_left_out(
+        scans: Scans, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    writer = PdfWriter()
+    writer.add_page(PdfReader(scans.text_pdf).pages[0])
+    writer.add_page(PdfReader(scans.pdfs[LETTERS[0]]).pages[1])
+    mixed = tmp_path / "mixed.pdf"
+    with mixed.open("wb") as fh:
+        writer.write(fh)
+    monkeypatch.setenv("CONGVAN_TESSERACT", "/nonexistent/tesseract")
+    ex = extract_file(mixed)
+    assert ex.number == "215/BHXH-VP" and ex.ocr is None
+    assert any(w.startswith("page 2 looks scanned and was left out") and "Tesseract is not installed" in w for w in ex.warnings)
+
+
 # -- errors, each naming the file -----------------------------------------------------------------
 
 def _png(image: Image.Image) -> bytes:

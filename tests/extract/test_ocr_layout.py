@@ -124,3 +124,15 @@ def test_wrapped_lines_become_soft_wraps_and_short_lines_end_paragraphs() -> Non
 
 def test_known_confusions_are_corrected() -> None:
     assert correct("Số: 1235/QĐÐ-BHXH, Ðảng", ocr_settings().corrections) == "Số: 1235/QĐ-BHXH, Đảng"
+
+
+def test_uneven_lighting_is_evened_out(font: ImageFont.FreeTypeFont) -> None:
+    page = np.asarray(header_page(font), dtype=np.float64)
+    shade = np.linspace(1.0, 0.35, page.shape[1])[None, :]  # a shadow darkening the right side
+    shaded = Image.fromarray((page * shade).astype(np.uint8))
+    assert [r.column for r in reading_regions(ink_mask(shaded), ocr_settings().layout)[0]] != \
+        ["left", "right", "flow"]
+    prepared = prepare(shaded, ocr_settings().preprocess, dpi=300)
+    assert prepared.flattened
+    assert [r.column for r in reading_regions(prepared.ink, ocr_settings().layout)[0]] == ["left", "right", "flow"]
+    assert not prepare(header_page(font), ocr_settings().preprocess, dpi=300).flattened

@@ -38,6 +38,7 @@ class PreprocessSettings(_Section):
     max_upscale: float = Field(ge=1)
     max_skew: float = Field(ge=0, le=45)
     min_skew: float = Field(ge=0)
+    uneven_light: float = Field(ge=0, le=255)
     speckle_share: float = Field(ge=0, le=1)
     min_ink_share: float = Field(ge=0, le=1)
 

@@ -1,8 +1,11 @@
 """A page image made ready for OCR: grey, large enough, despeckled and straightened.
 
-Each step runs only where it helps: a small image is enlarged, a speckled one is
-median-filtered, a page turned by more than a fraction of a degree is turned back.
-The ink mask (dark pixels, by Otsu's threshold) is kept for the layout analysis.
+Each step runs only where it helps: a speckled page is median-filtered, a page lit
+unevenly (a photograph, a shadow at the fold) has its paper flattened to white so that
+one threshold separates ink from paper everywhere, a small image is enlarged, and a page
+turned by more than a fraction of a degree is turned back. The ink mask (dark pixels, by
+Otsu's threshold) is kept for the layout analysis; Tesseract gets the grey page and
+binarizes it itself, which the flattening makes reliable.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class PreparedPage:
         dpi: the resolution of ``image``.
         skew: the angle (degrees) the page was turned back by, 0 when it was straight.
         despeckled: whether a median filter was applied.
+        flattened: whether uneven lighting was evened out.
     """
 
     image: Image.Image
@@ -32,6 +36,7 @@ class PreparedPage:
     dpi: int
     skew: float = 0.0
     despeckled: bool = False
+    flattened: bool = False
 
     @property
     def blank(self) -> bool:
@@ -96,6 +101,26 @@ def without_specks(ink: np.ndarray) -> np.ndarray:
     return ink & (_neighbours(ink) >= 2)
 
 
+def flatten_background(grey: Image.Image, max_range: float) -> Image.Image | None:
+    """The page with its paper evened out to white, or ``None`` when the lighting is even.
+
+    The paper's brightness is estimated per tile (a high percentile, so that ink does
+    not count), smoothed over the page, and divided out.
+    """
+    pixels = np.asarray(grey, dtype=np.float64)
+    tile = max(16, min(pixels.shape) // 24)
+    rows, cols = pixels.shape[0] // tile, pixels.shape[1] // tile
+    if rows < 2 or cols < 2:
+        return None
+    blocks = pixels[:rows * tile, :cols * tile].reshape(rows, tile, cols, tile).swapaxes(1, 2)
+    paper = np.percentile(blocks.reshape(rows, cols, -1), 90, axis=2)
+    if paper.max() - paper.min() <= max_range:
+        return None
+    smooth = Image.fromarray(paper.astype(np.float32), mode="F").resize(grey.size, Image.Resampling.BILINEAR)
+    background = np.maximum(np.asarray(smooth, dtype=np.float64), 1.0)
+    return Image.fromarray(np.clip(pixels / background * 255.0, 0, 255).astype(np.uint8), mode="L")
+
+
 def _profile_score(ink: Image.Image, angle: float) -> float:
     """How sharply the rows of ``ink`` turned by ``angle`` separate into lines and gaps."""
     turned = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float64)
@@ -131,6 +156,8 @@ def prepare(image: Image.Image, settings: PreprocessSettings, *, dpi: int) -> Pr
         dpi: the page's resolution (300 when rendered; from the file, or assumed, for an image).
     """
     grey = to_grey(ImageOps.exif_transpose(image) or image)
+    flat = flatten_background(grey, settings.uneven_light)
+    grey = flat or grey
     despeckled = speckle_share(ink_mask(grey)) > settings.speckle_share
     if despeckled:  # at the scan's own resolution, where a speck is a pixel or two
         grey = grey.filter(ImageFilter.MedianFilter(3))
@@ -138,7 +165,7 @@ def prepare(image: Image.Image, settings: PreprocessSettings, *, dpi: int) -> Pr
         scale = min(settings.max_upscale, settings.min_width / max(1, grey.width))
         grey = grey.resize((round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS)
         dpi = round(dpi * scale)
-    page = PreparedPage(grey, without_specks(ink_mask(grey)), dpi, despeckled=despeckled)
+    page = PreparedPage(grey, without_specks(ink_mask(grey)), dpi, despeckled=despeckled, flattened=flat is not None)
     if page.ink.mean() < settings.min_ink_share:
         page.ink = np.zeros_like(page.ink)
         return page
