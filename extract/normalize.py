@@ -95,12 +95,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     full = [line for line in stripped if len(line) >= width - 20]
     open_ended = sum(1 for line in full if not re.search(r"[.;:!?”\"]\s*$", line))
     wrapped = len(full) >= len(stripped) * 0.3 and open_ended >= len(full) * 0.5
-    return width if wrapped and width <= _layout_numbers()["max_wrap_width"] else None
-
-
-@lru_cache(maxsize=1)
-def _layout_numbers() -> dict[str, int]:
-    return {"max_wrap_width": int(load_data("layout.yaml")["max_wrap_width"])}
+    return width if wrapped and width <= int(load_data("layout.yaml")["max_wrap_width"]) else None
 
 
 def _continues(prev: str, raw_next: str, wrap: int | None = None) -> bool:
