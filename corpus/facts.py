@@ -5,11 +5,12 @@ Every row links to the documents it was summed from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import get_args
 
 from corpus.errors import QueryError
 from corpus.folding import folded_words
-from corpus.models import AwardGrouping, AwardSum, TargetPoint
+from corpus.models import AwardGrouping, AwardSum, DocumentRef, TargetPoint
 from corpus.store.sqlite import Store
 from extract.models import AwardStatus, TargetKind
 
@@ -22,6 +23,11 @@ _GROUP_KEYS: dict[str, str] = {
 
 def _ids(joined: str | None) -> list[int]:
     return [int(i) for i in joined.split(",")] if joined else []
+
+
+def _chronological(refs: Iterable[DocumentRef]) -> list[DocumentRef]:
+    """Documents oldest first (undated last), whatever order the ingest stored them in."""
+    return sorted(refs, key=lambda r: (r.issued_date is None, r.issued_date or "", r.number or "", r.id))
 
 
 def award_sums(store: Store, *, by: AwardGrouping, status: AwardStatus | None = None) -> list[AwardSum]:
@@ -58,7 +64,7 @@ def award_sums(store: Store, *, by: AwardGrouping, status: AwardStatus | None = 
             mixed=mixed,
             total=collectives + individuals + mixed,
             statements=statements,
-            documents=[refs[i] for i in sorted(_ids(ids)) if i in refs],
+            documents=_chronological(refs[i] for i in _ids(ids) if i in refs),
         )
         for k, label, collectives, individuals, mixed, statements, ids in rows
     ]
