@@ -38,8 +38,11 @@ When the service runs with `CONGVAN_API_TOKEN`, every request that writes or upl
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Index the configured folders at start (a background job); stop jobs and close archives at the end."""
+    """Finish the jobs a previous run left, index the configured folders (a background job);
+    stop jobs and close archives at the end."""
     services: Services = app.state.services
+    for job in services.jobs.resume():
+        log.info("job %s (%s) resumed", job.id, ", ".join(job.files))
     if services.settings.index_at_start:
         job = services.jobs.submit_paths(list(services.settings.index_at_start))
         log.info("indexing %s at start (job %s)", ", ".join(job.files), job.id)

@@ -21,6 +21,7 @@ from extract.models import Extraction
 from service.archives import ArchivePool, PathDisplay
 from service.drafting import Drafter
 from service.extraction import RecentCache
+from service.job_ledger import JobLedger
 from service.jobs import JobManager
 from service.security import check_bearer
 from service.settings import Settings
@@ -53,7 +54,8 @@ class Services:
             settings=settings,
             archive_settings=archive_settings,
             archives=ArchivePool(archive_settings, settings.archive_readers),
-            jobs=JobManager(archive_settings, settings.uploads_dir, display, keep=settings.jobs_kept),
+            jobs=JobManager(archive_settings, settings.uploads_dir, display, keep=settings.jobs_kept,
+                            ledger=JobLedger(settings.jobs_dir)),
             display=display,
             drafter=Drafter(settings.conversions),
             results=RecentCache(settings.results_kept),

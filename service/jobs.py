@@ -2,9 +2,10 @@
 
 Jobs run one after another on a single worker thread (the archive has one writer at a
 time), so any number of jobs may be submitted at once. Received files are kept under
-``<data>/uploads/<job id>/`` so that the archive can serve them again. Jobs live in
-memory: the archive itself is the durable record, and a job sent again stores nothing
-twice.
+``<data>/uploads/<job id>/`` so that the archive can serve them again. Each job is also
+written to a ledger on disk (``<data>/jobs/``): a service stopped in the middle of a job
+(a restart, a crash, a power cut) finishes it when it starts again, and a job sent twice
+stores nothing twice.
 """
 
 from __future__ import annotations
@@ -16,11 +17,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, TypeVar
-
-from pydantic import BaseModel, Field
+from typing import TypeVar
 
 import corpus.errors as ce
 from corpus import Archive
@@ -28,61 +26,21 @@ from corpus.models import AddOutcome, Progress
 from corpus.settings import Settings as ArchiveSettings
 from extract.errors import ReadError
 from service.archives import PathDisplay
-from service.errors import ErrorDetail, ServiceError, describe
+from service.errors import ServiceError, describe
 from service.extraction import NLP_LOCK
+from service.job_ledger import JobLedger
+from service.job_models import Job, JobFailure, JobProgress, now
 from service.uploads import Upload, safe_name
 
 log = logging.getLogger("congvan.jobs")
 T = TypeVar("T")
 
-JobStatus = Literal["queued", "running", "done", "failed"]
 #: A job of at most this many loose files is extracted in the service process;
 #: larger jobs and zip files go to the archive's pool of extraction processes.
 IN_PROCESS_FILES = 8
 BUSY_WAIT_SECONDS = 120.0
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-class JobProgress(BaseModel):
-    """How far a job has come."""
-
-    done: int = 0
-    total: int = 0
-    stored: int = Field(0, description="new documents stored")
-    duplicates: int = Field(0, description="files whose content was already in the archive")
-    failed: int = 0
-    seconds: float = 0.0
-
-
-class JobFailure(BaseModel):
-    """A file of the job that could not be stored, and why."""
-
-    location: str = Field(description="the file, or zip file!/member, as received")
-    error: str
-    reason: str
-
-
-class Job(BaseModel):
-    """A bulk indexing job (``GET /api/jobs/{id}``)."""
-
-    id: str
-    status: JobStatus = "queued"
-    files: list[str] = Field(description="the files received")
-    created_at: datetime = Field(default_factory=_now)
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
-    progress: JobProgress = Field(default_factory=JobProgress)
-    failures: list[JobFailure] = Field(default_factory=list)
-    skipped: int = Field(0, description="zip members with an ending the extractor does not read")
-    document_ids: list[int] = Field(default_factory=list, description="documents stored or found, when known")
-    error: ErrorDetail | None = Field(None, description="why the whole job failed")
-
-    @property
-    def finished(self) -> bool:
-        return self.status in ("done", "failed")
+#: Progress is written to the ledger at most this often (status changes always are).
+SAVE_EVERY_SECONDS = 1.0
 
 
 class _Task:
@@ -100,6 +58,7 @@ class JobManager:
         display: how stored locations are shown.
         keep: finished jobs remembered.
         archive_factory: opens the archive (tests may count or replace it).
+        ledger: where jobs are written so that they outlive the process; ``None``: memory only.
     """
 
     def __init__(
@@ -110,6 +69,7 @@ class JobManager:
         *,
         keep: int = 200,
         archive_factory: Callable[[ArchiveSettings], Archive] = Archive,
+        ledger: JobLedger | None = None,
     ) -> None:
         self.settings = settings
         self.uploads_dir = uploads_dir
@@ -122,6 +82,9 @@ class JobManager:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._archive: Archive | None = None
+        self._ledger = ledger
+        self._paths: dict[str, list[Path]] = {}
+        self._saved_at: dict[str, float] = {}
 
     # -- submitting and reading ---------------------------------------------------------
 
@@ -142,9 +105,34 @@ class JobManager:
         job = Job(id=secrets.token_hex(8), files=[self.display.show(str(p.absolute())) for p in paths])
         return self._enqueue(job, [p.absolute() for p in paths])
 
+    def resume(self) -> list[Job]:
+        """Load the ledger: finished jobs are shown again, the others are queued again.
+
+        Returns:
+            The jobs queued again (those the previous process had not finished).
+        """
+        if self._ledger is None:
+            return []
+        resumed: list[Job] = []
+        for record in self._ledger.load():
+            job = record.job
+            if job.id in self._jobs:
+                continue
+            if job.finished:
+                with self._lock:
+                    self._jobs[job.id] = job
+                    self._paths[job.id] = record.paths
+                continue
+            job.status, job.started_at, job.restarts = "queued", None, job.restarts + 1
+            log.info("job %s was not finished when the service stopped: queued again", job.id)
+            resumed.append(self._enqueue(job, record.paths))
+        return resumed
+
     def _enqueue(self, job: Job, paths: list[Path]) -> Job:
         with self._lock:
             self._jobs[job.id] = job
+            self._paths[job.id] = paths
+            self._save(job, force=True)
             self._forget_old()
             self._stop.clear()
             self._queue.put(_Task(job, paths))
@@ -183,6 +171,24 @@ class JobManager:
         finished = [key for key, job in self._jobs.items() if job.finished]
         for key in finished[: max(0, len(finished) - self.keep)]:
             del self._jobs[key]
+            self._paths.pop(key, None)
+            self._saved_at.pop(key, None)
+            if self._ledger is not None:
+                self._ledger.forget(key)
+
+    def _save(self, job: Job, *, force: bool) -> None:
+        """Write ``job`` to the ledger (called under the lock); progress at most every second."""
+        if self._ledger is None:
+            return
+        moment = time.monotonic()
+        if not force and moment - self._saved_at.get(job.id, float("-inf")) < SAVE_EVERY_SECONDS:
+            return
+        try:
+            self._ledger.save(job, self._paths.get(job.id, []))
+        except OSError as exc:  # the job goes on; only its restart after a crash is at risk
+            log.warning("job %s cannot be written to the ledger: %s", job.id, exc)
+            return
+        self._saved_at[job.id] = moment
 
     def close(self, timeout: float = 5.0) -> None:
         """Stop the worker once the queued jobs are done (waiting up to ``timeout`` seconds);
@@ -207,19 +213,20 @@ class JobManager:
                             self._archive = None
                         return
                 continue
-            self._update(task.job, status="running", started_at=_now())
+            self._update(task.job, status="running", started_at=now())
             try:
                 self._run(task)
             except Exception as exc:  # the job fails, the worker goes on
                 _status, detail, _headers = describe(exc)
-                self._update(task.job, status="failed", error=detail, finished_at=_now())
+                self._update(task.job, status="failed", error=detail, finished_at=now())
             else:
-                self._update(task.job, status="done", finished_at=_now())
+                self._update(task.job, status="done", finished_at=now())
 
     def _update(self, job: Job, **changes: object) -> None:
         with self._lock:
             for key, value in changes.items():
                 setattr(job, key, value)
+            self._save(job, force="status" in changes)
 
     def _open(self) -> Archive:
         if self._archive is None:

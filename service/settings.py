@@ -76,6 +76,11 @@ class Settings(BaseSettings):
         """Where files sent to the archive are kept, one folder per job."""
         return self.data_dir / "uploads"
 
+    @property
+    def jobs_dir(self) -> Path:
+        """Where the bulk jobs are written, so that a restarted service finishes them."""
+        return self.data_dir / "jobs"
+
     def archive_settings(self) -> corpus.Settings:
         """The archive's settings: this database, every other ``CONGVAN_*`` archive setting as read."""
         return corpus.Settings(database_url=self.database_url, workers=self.workers)

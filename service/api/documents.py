@@ -11,7 +11,7 @@ from corpus.ingest import zip_limits
 from corpus.models import StoredDocument
 from service.deps import ArchiveDep, DisplayDep, JobsDep, ServicesDep, UploadsDep, WriteAccess
 from service.errors import responses
-from service.jobs import Job
+from service.job_models import Job
 from service.originals import read_original
 from service.responses import file_response
 from service.uploads import archive_kind

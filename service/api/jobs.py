@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from service.deps import JobsDep
 from service.errors import responses
-from service.jobs import Job
+from service.job_models import Job
 
 router = APIRouter(prefix="/api/jobs", tags=["archive"])
 

@@ -161,3 +161,14 @@ def province_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archi
 def sample_extractions() -> dict[Path, Extraction]:
     """Each sample document extracted in this process, for sums computed independently."""
     return {path: extract_file(path) for path in sample_files()}
+
+
+def many_letters(folder: Path, count: int) -> Path:
+    """``count`` distinct decisions of one province, one per file."""
+    for i in range(1, count + 1):
+        Letter(
+            LANG_SON, f"{i}/QĐ-UBND", "Lạng Sơn", 1 + i % 28, 1 + i % 12, 2024, "QUYẾT ĐỊNH",
+            "Về việc tặng Giấy khen",
+            f"Điều 1. Tặng Giấy khen của Giám đốc Sở cho {1 + i % 9} cá nhân có thành tích số {i}.",
+        ).write(folder / f"batch{i // 100}", f"qd_{i:04d}.txt")
+    return folder

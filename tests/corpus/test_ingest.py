@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from corpus import Archive, ArchiveBusyError, IngestInterrupted
-from tests.corpus.conftest import LANG_SON, REPO, Letter, make_settings, sample_files
+from tests.corpus.conftest import REPO, make_settings, many_letters, sample_files
 
 CLI = "import typer; from service.cli import archive_cmd; app = typer.Typer(); archive_cmd.register(app); app()"
 
@@ -26,17 +26,6 @@ def add_zip(path: Path, members: dict[str, bytes]) -> Path:
         for name, data in members.items():
             zf.writestr(name, data)
     return path
-
-
-def many_letters(folder: Path, count: int) -> Path:
-    """``count`` distinct decisions of one province, one per file."""
-    for i in range(1, count + 1):
-        Letter(
-            LANG_SON, f"{i}/QĐ-UBND", "Lạng Sơn", 1 + i % 28, 1 + i % 12, 2024, "QUYẾT ĐỊNH",
-            "Về việc tặng Giấy khen",
-            f"Điều 1. Tặng Giấy khen của Giám đốc Sở cho {1 + i % 9} cá nhân có thành tích số {i}.",
-        ).write(folder / f"batch{i // 100}", f"qd_{i:04d}.txt")
-    return folder
 
 
 def test_folders_and_zip_files_are_stored_once_per_content(tmp_path: Path, province_folder: Path) -> None:

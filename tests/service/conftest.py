@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import socket
+import subprocess
+import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import yaml
 from fastapi.testclient import TestClient
@@ -86,6 +92,48 @@ def wait_job(client: TestClient, job_id: str, timeout: float = 60) -> dict[str, 
             return job
         assert time.monotonic() < deadline, f"job {job_id} still {job['status']} after {timeout} s"
         time.sleep(0.1)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def served(data: Path, **env: str) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`congvan serve` as a user runs it: a process of its own on a free loopback port, its
+    archive in ``data``, ``env`` as extra ``CONGVAN_*`` variables. Yields the process and the
+    base URL once /healthz answers; stops it at the end (if it is still running)."""
+    port = _free_port()
+    environment = {**os.environ, "CONGVAN_DATABASE_URL": f"sqlite:///{data / 'congvan.db'}", "CONGVAN_WORKERS": "1",
+                   **env}
+    environment.pop("CONGVAN_API_TOKEN", None)
+    command = [str(Path(sys.executable).with_name("congvan")), "serve", "--port", str(port), "--log-level", "warning"]
+    with (data / "server.log").open("ab") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, (data / "server.log").read_text()
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "the server did not start within 60 s"
+            time.sleep(0.2)
+        yield process, base
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
 
 
 def make_zip(members: dict[str, bytes], *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:

@@ -6,11 +6,7 @@ data folder). Without Chromium the tests skip, except in CI where they fail.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +16,7 @@ import pytest
 
 import generate
 from tests.conftest import require_tool
-from tests.service.conftest import LETTER, NEWS, ROOT, SAMPLES, SCRIPT_LETTER, make_zip
+from tests.service.conftest import LETTER, NEWS, ROOT, SAMPLES, SCRIPT_LETTER, make_zip, served
 
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
@@ -28,44 +24,13 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: 
 SCREENSHOT = ROOT / "docs" / "screenshot-extract.png"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`congvan serve` on a free port with an empty archive; its base URL."""
     chromium = require_tool("chromium")
     assert chromium
-    data = tmp_path_factory.mktemp("served")
-    port = _free_port()
-    env = {**os.environ, "CONGVAN_DATABASE_URL": f"sqlite:///{data / 'congvan.db'}", "CONGVAN_WORKERS": "1"}
-    env.pop("CONGVAN_API_TOKEN", None)
-    command = [str(Path(sys.executable).with_name("congvan")), "serve", "--port", str(port), "--log-level", "warning"]
-    log = (data / "server.log").open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, (data / "server.log").read_text()
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start within 60 s"
-            time.sleep(0.2)
+    with served(tmp_path_factory.mktemp("served")) as (_process, base):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
