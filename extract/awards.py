@@ -14,6 +14,7 @@ recipients ("cho đồng chí Phạm Văn Lại"). Four shapes are recognised:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -214,14 +215,28 @@ def _is_proposed(text: str, lo: int, hi: int) -> bool:
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
 _ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,5}\.\s")
+#: A line this short (a table cell, a page number) does not end the list around it.
+_SHORT_LINE = 40
+
+
+def _introduces_proposal(line: str) -> bool:
+    """Whether a line ending with ":" introduces proposals: its last sentence proposes
+    ("… kính trình Tổng Giám đốc xem xét, khen thưởng như sau:"), not an earlier one
+    ("… trình cấp có thẩm quyền khen thưởng. Kết quả cụ thể:")."""
+    stripped = line.rstrip()
+    if not stripped.endswith(":"):
+        return False
+    last = re.split(r"[.;](?=\s)", stripped)[-1]
+    return _is_proposed(last, 0, len(last))
 
 
 def _lead_ins(text: str) -> list[tuple[int, int, bool]]:
-    """For each line, whether a list item inherits "proposed" from what introduces it.
+    """For each line, whether a list item or a table row inherits "proposed" from what introduces it.
 
     A list item under "II. ĐỀ NGHỊ KHEN THƯỞNG", under "… đề nghị khen thưởng như
     sau:" or under "3. Đề nghị Giám đốc … tặng Giấy khen" is a proposal even when
-    the item itself reads "Tặng Bằng khen … cho 03 tập thể".
+    the item itself reads "Tặng Bằng khen … cho 03 tập thể". Tables and short lines
+    (cells, page numbers) inside such a list keep it going; a paragraph of prose ends it.
     """
     out: list[tuple[int, int, bool]] = []
     roman = colon = numbered = False
@@ -239,12 +254,29 @@ def _lead_ins(text: str) -> list[tuple[int, int, bool]]:
             out.append((start, end, roman or colon or (dash and numbered)))
             if not dash and not re.search(r"\d+\s+(?:tập thể|cá nhân)", line):
                 numbered = proposes  # "3. Đề nghị … tặng Giấy khen" introduces dash items
+        elif line.lstrip().startswith("|"):
+            out.append((start, end, roman or colon or numbered))
         else:
             out.append((start, end, False))
-            if line.strip():
-                colon = proposes and line.rstrip().endswith(":")
+            if len(line.strip()) > _SHORT_LINE or line.rstrip().endswith(":"):
+                colon = _introduces_proposal(line)
                 numbered = False
     return out
+
+
+def lead_in_proposals(text: str) -> Callable[[int], bool]:
+    """``offset → bool``: whether the list item or table row at ``offset`` inherits "proposed"."""
+    lines = [(s, e) for s, e, inherited in _lead_ins(text) if inherited]
+    return lambda at: any(s <= at <= e for s, e in lines)
+
+
+def read_counts(cell: str, holder: str = "any") -> tuple[int | None, int | None, int | None] | None:
+    """``(collectives, individuals, mixed)`` written in a table cell ("01 tập thể, 03 cá nhân"), or
+    ``None`` when the cell holds no count of tập thể or cá nhân."""
+    groups = _groups(cell, 0, len(cell), [])
+    if len(groups) != 1 or cell[: groups[0].start].strip() or cell[groups[0].end :].strip(" .;"):
+        return None
+    return _split_counts(groups[0].counts, holder)
 
 
 def _item(text: str, s: int, e: int, mention: _Mention, counts: tuple, proposed: bool,
@@ -402,10 +434,9 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
                     out.append(item)
                     if item.recipient is None:
                         told_before.append(item)
-    lead_ins = _lead_ins(text)
+    inherits = lead_in_proposals(text)
     for a in out:
-        if a.status == "awarded" and not g["past"].search(a.text) and any(
-                s <= a.start <= e and inherited for s, e, inherited in lead_ins):
+        if a.status == "awarded" and not g["past"].search(a.text) and inherits(a.start):
             a.status = "proposed"
     out.sort(key=lambda a: a.start)
     return _drop_repeated_events(out, told_before)

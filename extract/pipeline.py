@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import extract.tokenizer  # noqa: F401  (registers the tokenizer factory)
-from extract.awards import classify_award, find_awards, proposed_before
+from extract.awards import classify_award, find_awards, lead_in_proposals, proposed_before, read_counts
 from extract.dates import find_dates
 from extract.letter_meta import LetterMeta, find_meta, find_references
 from extract.models import Located
@@ -134,7 +134,9 @@ def make_awards(nlp: Language, name: str):
             prose = prose[: t.start] + " " * (t.end - t.start) + prose[t.end :]
         items = find_awards(prose, exclude=blocked)
         items = [it.model_copy(update={"text": text[it.start : it.end]}) for it in items]
-        items += table_awards(text, tables, classify_award, lambda at: proposed_before(text, at))
+        inherits = lead_in_proposals(text)
+        items += table_awards(text, tables, classify_award,
+                              lambda at: proposed_before(text, at) or inherits(at), read_counts)
         _store(doc, "awards", sorted(items, key=lambda it: it.start))
         return doc
 

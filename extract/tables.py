@@ -109,7 +109,7 @@ def rebuild_cell_tables(lines: list[str]) -> list[str]:
                 break
             if roles[0] == "index" and not _INDEX.match(chunk[0]):
                 break
-            if not any(_is_numeric_cell(c) for c in chunk[1:]):
+            if "person" not in roles and not any(_is_numeric_cell(c) for c in chunk[1:]):
                 break
             rows.append(chunk)
             j += n
@@ -216,40 +216,66 @@ def table_targets(tables: list[Table]) -> list[TargetItem]:
     return out
 
 
-def table_awards(text: str, tables: list[Table], classify, proposed_before) -> list[AwardItem]:
-    """Award counts of tables whose columns count tập thể and cá nhân.
+def _award_cell(table: Table, row: list[Cell], classify) -> tuple[Cell, tuple] | None:
+    """The cell of ``row`` naming an award, label columns first, with what ``classify`` says of it."""
+    ordered = sorted(zip(table.roles, row, strict=False), key=lambda rc: rc[0] != "label")
+    for role, cell in ordered:
+        if role in (None, "label") and cell.text and not _is_numeric_cell(cell.text):
+            award = classify(cell.text)
+            if award is not None:
+                return cell, award
+    return None
+
+
+def table_awards(text: str, tables: list[Table], classify, proposed_before, read_counts) -> list[AwardItem]:
+    """Award counts of tables: columns counting tập thể and cá nhân, a "Số lượng" cell
+    ("01 tập thể, 03 cá nhân"), or one row per person or unit named beside its award.
 
     Args:
         text: the document's text (the tables' offsets point into it).
         classify: ``label → (key, label, rank) | None`` (the award taxonomy).
-        proposed_before: ``offset → bool``, whether the words before the table propose.
+        proposed_before: ``offset → bool``, whether the words before the table (or the
+            list it stands in) propose.
+        read_counts: ``cell → (collectives, individuals, mixed) | None``.
     """
     out: list[AwardItem] = []
     for table in tables:
-        if not {"collectives", "individuals", "mixed"} & set(table.roles):
+        roles = set(table.roles)
+        by_column = bool({"collectives", "individuals", "mixed"} & roles)
+        if not by_column and "person" not in roles:
             continue
         proposed = proposed_before(table.start) or any("đề nghị" in c.text.lower() for c in table.header)
         for row in table.rows:
-            label = _label(table, row)
-            award = classify(label.text) if label is not None else None
-            if award is None:
+            found = _award_cell(table, row, classify)
+            if found is None:
                 continue
+            award_cell, (key, name, rank) = found
             counts: dict[str, int | None] = {"collectives": None, "individuals": None, "mixed": None}
-            last = label
+            first, last = award_cell, award_cell
             for role, cell in zip(table.roles, row, strict=False):
-                if role in counts and not _EMPTY.match(cell.text):
-                    n = parse_int(cell.text)
-                    if n is not None:
-                        counts[role] = n
-                        last = cell
+                if role not in counts or _EMPTY.match(cell.text):
+                    continue
+                n = parse_int(cell.text)
+                written = read_counts(cell.text) if n is None else None
+                if n is not None:
+                    counts[role] = n
+                elif written is not None:
+                    counts.update(zip(("collectives", "individuals", "mixed"), written, strict=True))
+                else:
+                    continue
+                first, last = min(first, cell, key=lambda c: c.start), max(last, cell, key=lambda c: c.end)
             if counts["collectives"] is not None or counts["individuals"] is not None:
                 counts["mixed"] = None  # a "Tổng" column only adds up the others
+            if not any(v for v in counts.values()) and "person" in roles:
+                person = next(c for r, c in zip(table.roles, row, strict=False) if r == "person")
+                if not person.text:
+                    continue
+                counts["individuals"] = 1
+                first = min(first, person, key=lambda c: c.start)
             if not any(v for v in counts.values()):
                 continue
-            key, name, rank = award
             out.append(AwardItem(
-                text=text[label.start : last.end], start=label.start, end=last.end,
+                text=text[first.start : last.end], start=first.start, end=last.end,
                 award=key, label=name, rank=rank, status="proposed" if proposed else "awarded", **counts,
             ))
     return out
-
