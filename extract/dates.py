@@ -63,6 +63,8 @@ def _grammar() -> dict:
                 rf"\s*,?\s*{w['year']}\s+{_Y}(?!\d)", i)),
             ("text_dmy", re.compile(
                 rf"{w['day']}\s+{_D}\s+{w['month']}\s+{_M}\s*,?\s*{w['year']}\s+{_Y}(?!\d)", i)),
+            ("num_ddmy", re.compile(
+                rf"(?<![\d/.\-]){_D}\s*[-–]\s*(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s>[/.]){_M}(?P=s){_Y}(?![\d]|[/.\-]\d)", i)),
             ("num_dmy", re.compile(
                 rf"(?<![\d/.\-]){_D}(?P<s>[/.\-]){_M}(?P=s){_Y}(?![\d]|[/.\-]\d)", i)),
             ("num_dmy_mixed", re.compile(
@@ -127,6 +129,13 @@ def _interpret(name: str, m: re.Match[str], text: str) -> _Found | list[_Found] 
     s, e = m.span()
     gd = m.groupdict()
     y = int(gd["y"]) if gd.get("y") else None
+    if name == "num_ddmy":  # "27-28/3/2025": two days of one month
+        d1, d2, mo = int(gd["d"]), int(gd["d2"]), int(gd["m"])
+        if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2) and d1 < d2):
+            return None
+        first = _Found(s, e, "day", y, mo, d1)
+        first.end_item = _Found(m.start("d2"), e, "day", y, mo, d2)
+        return first
     if name == "text_ddmy":  # "ngày 14 và 15 tháng 8 năm 2025", "ngày 14 - 15 tháng 8 năm 2025"
         d1, d2, mo = int(gd["d"]), int(gd["d2"]), int(gd["m"])
         if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2) and d1 < d2):
@@ -147,9 +156,7 @@ def _interpret(name: str, m: re.Match[str], text: str) -> _Found | list[_Found] 
         if not _valid_day(y, mo, d):
             return None
         if name == "num_dm":
-            licensed = (g["day_month_licence"].search(before) or _range_partner_follows(after)
-                        or g["holiday_licence"].search(text, max(0, s - 70), s))
-            if not licensed or g["fraction_nouns"].match(after):
+            if not _day_month_licensed(text, s, after) or g["fraction_nouns"].match(after):
                 return None
             if gd.get("s") == "." and not re.search(r"ngày\s*$", before, re.I):
                 return None  # "1.5" is a decimal far more often than a date
@@ -189,6 +196,25 @@ def _interpret(name: str, m: re.Match[str], text: str) -> _Found | list[_Found] 
             return None
         return _Found(s, e, "year", y)
     return None
+
+
+_LISTED_AFTER = re.compile(r"(?<![\d/.\-,])(?:0?[1-9]|[12]\d|3[01])[/\-](?:0?[1-9]|1[0-2])\s*(?:,|;|và|,\s*và)\s*$")
+
+
+def _day_month_licensed(text: str, start: int, after: str, depth: int = 0) -> bool:
+    """Whether a day-month without a year at ``start`` is a date: a licensing word or a
+    named day before it, the other end of a range after it, or a list of such days
+    ("các ngày lễ 30/4, 1/5 và 19/5": each one listed after a licensed one)."""
+    g = _grammar()
+    before = text[max(0, start - 30) : start]
+    if (g["day_month_licence"].search(before) or _range_partner_follows(after)
+            or g["holiday_licence"].search(text, max(0, start - 70), start)):
+        return True
+    listed = _LISTED_AFTER.search(before)
+    if listed is None or depth >= 8:
+        return False
+    previous = start - len(before) + listed.start()
+    return _day_month_licensed(text, previous, text[previous : previous + 30], depth + 1)
 
 
 def _range_partner_follows(after: str) -> bool:
