@@ -28,6 +28,7 @@ class _Config:
     max_step: int
     min_lines: int
     right_share: float
+    min_right_column: int
 
 
 @lru_cache(maxsize=1)
@@ -39,23 +40,32 @@ def _config() -> _Config:
         max_step=int(cfg["max_step"]),
         min_lines=int(cfg["min_lines"]),
         right_share=float(cfg["right_share"]),
+        min_right_column=int(cfg["min_right_column"]),
     )
 
 
-def _split(line: str, gap: re.Pattern[str]) -> tuple[str, int, str] | None:
+#: A right column starts with a capital ("CỘNG HÒA", "Hà Nội, ngày") or a rule ("-----"), never with
+#: the rest of a blank left to fill in ("Số:      /BHXH-TĐKT", "ngày      tháng 02").
+_RIGHT_START = re.compile(r"[A-ZĐÀ-Ỹ\-_=*]")
+
+
+def _split(line: str, cfg: _Config) -> tuple[str, int, str] | None:
     """``(left, column of the right part, right)`` when a wide gap splits ``line`` in two."""
     body = line.lstrip(" ")
-    m = gap.search(body)
+    m = cfg.gap.search(body)
     if m is None or body.startswith("|"):
         return None
-    indent = len(line) - len(body)
-    return body[: m.start()].strip(), indent + m.end(), body[m.end() :].strip()
+    column = len(line) - len(body) + m.end()
+    right = body[m.end() :].strip()
+    if column < cfg.min_right_column or not _RIGHT_START.match(right):
+        return None
+    return body[: m.start()].strip(), column, right
 
 
 def _header_block(lines: list[str], cfg: _Config) -> tuple[int, int] | None:
     """The lines ``[0, end)`` holding the side-by-side header, or ``None``."""
     split_at = [i for i, line in enumerate(lines[: cfg.first_within + cfg.max_step * 8])
-                if _split(line, cfg.gap) is not None]
+                if _split(line, cfg) is not None]
     if not split_at or split_at[0] >= cfg.first_within:
         return None
     last = split_at[0]
@@ -74,8 +84,8 @@ def unfold_header_columns(lines: list[str]) -> list[str]:
     ``right_share`` of the right column's position is in the right column).
 
     Example:
-        >>> unfold_header_columns(["UBND TỈNH A          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        ...                        "Số: 1/UBND           A, ngày 02 tháng 3 năm 2025", "Nội dung"])
+        >>> unfold_header_columns(["UBND TỈNH A               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        ...                        "Số: 1/UBND                A, ngày 02 tháng 3 năm 2025", "Nội dung"])
         ['UBND TỈNH A', 'Số: 1/UBND', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'A, ngày 02 tháng 3 năm 2025', '', 'Nội dung']
     """
     cfg = _config()
@@ -84,7 +94,7 @@ def unfold_header_columns(lines: list[str]) -> list[str]:
     if block is None:
         return lines
     start, end = block
-    parts = [_split(line, cfg.gap) for line in expanded[start:end]]
+    parts = [_split(line, cfg) for line in expanded[start:end]]
     columns = sorted(p[1] for p in parts if p is not None)
     right_at = columns[len(columns) // 2]
     left: list[str] = []

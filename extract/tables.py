@@ -22,6 +22,7 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 _INDEX = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])\.?$")
 _EMPTY = re.compile(r"^[-–—x/]?$")
+_UNIT_SUFFIX = re.compile(r"\s*\([^()]+\)\s*$")  # "Số người tham gia BHYT (người)" → its metric
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Table:
     roles: list[str | None] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    unit: tuple[str, float] | None = None  # from a caption line ("Đơn vị tính: tỷ đồng")
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +56,17 @@ def _grammar() -> dict:
         "min_columns": int(cfg["min_columns"]),
         "max_header": int(cfg["max_header_chars"]),
         "max_cell": int(cfg["max_cell_chars"]),
+        "caption_unit": re.compile(cfg["caption_unit"], re.IGNORECASE),
+        "total_row": re.compile(cfg["total_row"], re.IGNORECASE),
     }
 
 
 def column_role(header: str) -> str | None:
-    """The role of a column from its header cell ("Kế hoạch năm 2024" → ``plan``)."""
+    """The role of a column from its header cell ("Kế hoạch năm 2024" → ``plan``); a caption
+    ("Đơn vị tính: tỷ đồng") is no header cell."""
     clean = " ".join(header.replace("*", "").split())
+    if _grammar()["caption_unit"].match(clean):
+        return None
     for role, rx in _grammar()["columns"]:
         if rx.match(clean):
             return role
@@ -103,9 +110,15 @@ def rebuild_cell_tables(lines: list[str]) -> list[str]:
             continue
         rows: list[list[str]] = []
         j = i + n
-        while j + n <= len(lines):
+        while j < len(lines):
+            total = stripped[j : j + n - 1]
+            if roles[0] == "index" and g["total_row"].match(total[0]) and len(total) == n - 1 and all(total) \
+                    and all(_is_numeric_cell(c) for c in total[1:]):
+                rows.append(["", *total])  # "Tổng cộng" spans the index and label columns: the last row
+                j += n - 1
+                break
             chunk = stripped[j : j + n]
-            if any(not c or len(c) > g["max_cell"] for c in chunk):
+            if len(chunk) < n or any(not c or len(c) > g["max_cell"] for c in chunk):
                 break
             if roles[0] == "index" and not _INDEX.match(chunk[0]):
                 break
@@ -138,6 +151,19 @@ def _cells(line: str, offset: int) -> list[Cell]:
     return cells
 
 
+def _unit_named(name: str) -> tuple[str, float] | None:
+    return _grammar()["units"].get(name.lower().strip(" ()."))
+
+
+def _caption_unit(text: str, start: int, lines: int = 3) -> tuple[str, float] | None:
+    """The unit a line just above the table gives all its numbers ("Đơn vị tính: tỷ đồng")."""
+    for line in [line for line in text[:start].split("\n") if line.strip()][-lines:]:
+        m = _grammar()["caption_unit"].match(line)
+        if m and _unit_named(m.group("unit")):
+            return _unit_named(m.group("unit"))
+    return None
+
+
 def find_tables(text: str) -> list[Table]:
     """Every pipe table of ``text``: a header row and its data rows, cells with offsets."""
     tables: list[Table] = []
@@ -150,7 +176,7 @@ def find_tables(text: str) -> list[Table]:
             header = _cells(rows[0][1], rows[0][0])
             body = [_cells(line, p) for p, line in rows[1:]]
             tables.append(Table(header, body, [column_role(c.text) for c in header],
-                                block[0][0], block[-1][0] + len(block[-1][1])))
+                                block[0][0], block[-1][0] + len(block[-1][1]), _caption_unit(text, block[0][0])))
         block.clear()
 
     for line in text.split("\n"):
@@ -165,17 +191,22 @@ def find_tables(text: str) -> list[Table]:
 
 
 def _row_unit(table: Table, row: list[Cell], label: str) -> tuple[str, float] | None:
+    """The unit of a row's numbers: its unit cell, its label's "(người)", a plan or result
+    header's "(tỷ đồng)", a percentage label, else the table's caption."""
     g = _grammar()
     for role, cell in zip(table.roles, row, strict=False):
         if role == "unit" and cell.text:
-            return g["units"].get(cell.text.lower().strip(" ()."))
+            return _unit_named(cell.text)
+    m = re.search(r"\(([^()]+)\)\s*$", label)
+    if m and _unit_named(m.group(1)):
+        return _unit_named(m.group(1))
     for cell in table.header:
         m = re.search(r"\(([^)]+)\)", cell.text)
-        if m and m.group(1).lower() in g["units"] and column_role(cell.text) in ("plan", "result"):
-            return g["units"][m.group(1).lower()]
+        if m and _unit_named(m.group(1)) and column_role(cell.text) in ("plan", "result"):
+            return _unit_named(m.group(1))
     if g["percent_label"].search(label):
         return "%", 1.0
-    return None
+    return table.unit
 
 
 def _label(table: Table, row: list[Cell]) -> Cell | None:
@@ -204,9 +235,9 @@ def table_targets(tables: list[Table]) -> list[TargetItem]:
                 if value is None:
                     continue
                 if role == "ratio":
-                    cell_unit, scale, metric = "%", 1.0, f"{label.text} ({head.text})"
+                    cell_unit, scale, metric = "%", 1.0, f"{_UNIT_SUFFIX.sub('', label.text) or label.text} ({head.text})"
                 elif unit is not None:
-                    (cell_unit, scale), metric = unit, label.text
+                    (cell_unit, scale), metric = unit, _UNIT_SUFFIX.sub("", label.text) or label.text
                 else:
                     continue
                 out.append(TargetItem(

@@ -234,11 +234,13 @@ def find_targets(
                 if not g["money_context"].search(before):
                     continue
                 unit = "đồng"
-            if unit != "đồng" and (not g["count_context"].search(before + text[e:clause_end])
-                                   or g["audience"].search(text, sentence_start, sentence_end)):
+        previous = out[-1] if out and out[-1].start >= sentence_start else None
+        if unit not in ("%", "đồng"):
+            listed = previous is not None and previous.unit == unit
+            if not (listed or g["count_context"].search(before + text[e:clause_end])) \
+                    or g["audience"].search(text, sentence_start, sentence_end):
                 continue
         comparator = g["comparators"].search(before)
-        previous = out[-1] if out and out[-1].start >= sentence_start else None
         out.append(
             TargetItem(
                 text=text[s:e],
