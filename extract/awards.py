@@ -94,6 +94,8 @@ def _grammar() -> dict:
         "rank": re.compile(cfg["rank"], i),
         "rank_names": {str(k).lower(): v for k, v in cfg["rank_names"].items()},
         "tail": re.compile(cfg["tail"]),
+        "recipient_name_end": re.compile(cfg["recipient_name_end"]),
+        "same_recipient": re.compile(cfg["same_recipient"], i),
     }
 
 
@@ -171,10 +173,13 @@ def _resolve_authority(text: str, mention: _Mention, context_start: int) -> None
 def _groups(text: str, lo: int, hi: int, blocked: list[Span]) -> list[_Group]:
     g = _grammar()
     groups: list[_Group] = []
+    quota_end = -1  # end of the last count read as a quota ("không quá 01 tập thể và 02 cá nhân")
     for m in g["count"].finditer(text, lo, hi):
         if any(m.start() < be and bs < m.end() for bs, be in blocked):
             continue
-        if g["count_not_after"].search(text, max(lo, m.start() - 20), m.start()):
+        if g["count_not_after"].search(text, max(lo, m.start() - 20), m.start()) or (
+                quota_end >= 0 and g["group_joiner"].match(text[quota_end : m.start()])):
+            quota_end = m.end()
             continue
         raw = m.group("n")
         n = parse_int(raw) if raw[0].isdigit() else g["number_words"].get(raw.lower())
@@ -315,7 +320,7 @@ def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed
         if not m:
             continue
         name = m.group(m.lastgroup or 0).strip(" ,-–")
-        name = re.split(r"\s+[-–]\s+|,\s*(?:nguyên|Giám đốc|Phó|Trưởng)", name)[0].strip()
+        name = g["recipient_name_end"].split(name)[0].strip()
         n = _count_names(name) if rx == "recipient_people" else 1
         counts = (n, None, None) if role == "collective" else (None, n, None)
         end = mention.end + m.start(m.lastgroup or 0) + len(name)
@@ -329,6 +334,21 @@ def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed
     counts = (None, 1, None) if person else (1, None, None)
     start = lo + found.start() + (len(found.group(0)) - len(found.group(0).lstrip(".;:, ")))
     return _item(text, start, mention.end, mention, counts, proposed)
+
+
+def _same_recipient(text: str, mention: _Mention, found: list[AwardItem], lo: int) -> AwardItem | None:
+    """An award given to the recipient of the one before it, whose subject is not repeated:
+    "Đơn vị được Chủ tịch nước tặng HCLĐ hạng Nhất (năm 2020), được Thủ tướng Chính phủ
+    tặng Cờ thi đua của Chính phủ (năm 2022)"."""
+    previous = max((a for a in found if lo <= a.end <= mention.start), key=lambda a: a.end, default=None)
+    if previous is None or (previous.collectives or 0) + (previous.individuals or 0) != 1 or previous.mixed:
+        return None
+    between = text[previous.end : mention.start]
+    if not _grammar()["same_recipient"].fullmatch(between):
+        return None
+    counts = (previous.collectives, previous.individuals, None)
+    start = previous.end + between.index("được")
+    return _item(text, start, mention.end, mention, counts, previous.status == "proposed")
 
 
 def classify_award(label: str) -> tuple[str, str, str | None] | None:
@@ -429,6 +449,8 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
             if kind == "m" and not obj.used and not obj.record.generic:
                 item = _named_recipient(text, obj, lo, _limit(events, idx, hi),
                                         _is_proposed(text, _proposal_start(mentions, obj, lo), obj.start))
+                if item is None:
+                    item = _same_recipient(text, obj, out, lo)
                 if item is not None:
                     obj.used = True
                     out.append(item)
@@ -444,13 +466,13 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
 
 def _drop_repeated_events(items: list[AwardItem], told_before: list[AwardItem]) -> list[AwardItem]:
     """One award to one unnamed recipient, told again: a news page's title, then "tổ chức
-    Lễ đón nhận …", then "trao … cho BHXH tỉnh". Keep one statement per award and rank
-    among those whose recipient was not named after the award."""
-    named = {(a.award, a.rank) for a in items if a.recipient is not None}
-    seen: set[tuple[str, str | None]] = set()
+    Lễ đón nhận …", then "trao … cho BHXH tỉnh". Keep one statement per award, rank and
+    status among those whose recipient was not named after the award."""
+    named = {(a.award, a.rank, a.status) for a in items if a.recipient is not None}
+    seen: set[tuple[str, str | None, str]] = set()
     out: list[AwardItem] = []
     for a in items:
-        key = (a.award, a.rank)
+        key = (a.award, a.rank, a.status)
         if any(a is b for b in told_before):
             if key in named or key in seen:
                 continue

@@ -56,6 +56,16 @@ STATEMENTS = [
      [("huan_chuong_lao_dong", None, 1, None, "awarded")]),
     ("Đồng chí Nguyễn Văn Bình được tặng danh hiệu Chiến sĩ thi đua toàn quốc",
      [("chien_si_thi_dua_toan_quoc", None, 1, None, "awarded")]),
+    ('công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 2.134 cá nhân, danh hiệu "Tập thể lao động tiên tiến" '
+     'cho 967 tập thể và "Lao động tiên tiến" cho 18.452 cá nhân.',
+     [("chien_si_thi_dua_co_so", None, 2134, None, "awarded"), ("tap_the_lao_dong_tien_tien", 967, None, None, "awarded"),
+      ("lao_dong_tien_tien", None, 18452, None, "awarded")]),
+    ("Trước đó, đơn vị vinh dự được Chủ tịch nước tặng thưởng HCLĐ hạng 1 (năm 2020), được Thủ tướng Chính phủ "
+     "tặng Cờ Thi đua của Chính phủ (năm 2022).",
+     [("huan_chuong_lao_dong", 1, None, None, "awarded"), ("co_thi_dua_chinh_phu", 1, None, None, "awarded")]),
+    ("Đồng chí Nguyễn Văn An - Giám đốc BHXH tỉnh được tặng Huân chương Lao động hạng Ba vì đã có thành tích. "
+     "Hiện BHXH tỉnh đang đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba cho đồng chí Huỳnh Thanh Tâm.",
+     [("huan_chuong_lao_dong", None, 1, None, "awarded"), ("huan_chuong_lao_dong", None, 1, None, "proposed")]),
 ]
 
 
@@ -65,6 +75,20 @@ def test_award_statements(sentence: str, expected: list[tuple]) -> None:
     assert [(a.award, a.collectives, a.individuals, a.mixed, a.status) for a in found] == expected
     for a in found:
         assert sentence[a.start : a.end] == a.text
+
+
+def test_a_recipients_name_ends_before_the_decision_that_names_it() -> None:
+    [a] = find_awards("đã trao Huân chương Lao động hạng Nhì cho tập thể BHXH tỉnh Bến Tre theo Quyết định số 215/QĐ-CTN")
+    assert (a.recipient, a.collectives) == ("BHXH tỉnh Bến Tre", 1)
+
+
+def test_a_report_of_results_is_not_a_proposal_because_an_earlier_sentence_says_trình() -> None:
+    text = ("Năm 2024, Sở Nội vụ đã thẩm định, trình cấp có thẩm quyền khen thưởng. Kết quả cụ thể:\n"
+            "1. Khen thưởng cấp Nhà nước\n"
+            "- Huân chương Độc lập hạng Ba: 01 tập thể;\n"
+            "- HCLĐ hạng Ba: 05 tập thể, 09 cá nhân;")
+    assert [(a.award, a.status) for a in find_awards(text)] == [
+        ("huan_chuong_doc_lap", "awarded"), ("huan_chuong_lao_dong", "awarded")]
 
 
 def test_rank_and_authority_are_kept() -> None:
@@ -83,6 +107,7 @@ NOT_STATEMENTS = [
     "phát động phong trào thi đua năm 2025 trong toàn Ngành",
     "Mỗi Cụm thi đua suy tôn không quá 02 đơn vị dẫn đầu để đề nghị tặng Cờ thi đua",
     "BHXH tỉnh đã nhiều lần được tặng Cờ thi đua của BHXH Việt Nam",
+    "Mỗi BHXH tỉnh đề xuất không quá 01 tập thể và 02 cá nhân đề nghị Thủ tướng Chính phủ tặng Bằng khen",
 ]
 
 

@@ -23,6 +23,7 @@ DAY_AND_MONTH = [
     ("kỷ niệm 95 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2025)", ["1930-02-03", "2025-02-03"]),
     ("thời gian thi đua từ tháng 3 đến tháng 9/2026", ["2026-03", "2026-09"]),
     ("ngày 29/02/2024 là ngày nhuận", ["2024-02-29"]),
+    ("Trong 2 ngày 27-28/3/2025, BHXH tỉnh tổ chức Hội nghị giao ban", ["2025-03-27", "2025-03-28"]),
 ]
 
 
@@ -48,7 +49,23 @@ INFERRED = [
     ("hoàn thành trước ngày 20/12 hằng năm", date(2026, 2, 5), "2026-12-20"),
     ("Cập nhật: 21-10-2025 20:15\nChiều qua (20/10), hội nghị tổng kết đã diễn ra.", None, "2025-10-20"),
     ("Ngày Quốc tế Lao động 1-5 năm nay, năm 2025 là năm bản lề.", None, "2025-05-01"),
+    ("Tổng hợp hồ sơ khen thưởng đợt thi đua chào mừng 30/4 trình Giám đốc.", date(2025, 4, 2), "2025-04-30"),
 ]
+
+
+LISTED = [
+    # a licensed day-month, then others listed after it
+    ("Đợt 1 chào mừng các ngày lễ 30/4, 1/5 và 19/5; sơ kết vào tháng 7/2025.",
+     ["2025-04-30", "2025-05-01", "2025-05-19"]),
+    ("Công văn về việc treo cờ và nghỉ lễ dịp 30-4, 1-5 năm 2025", ["2025-04-30", "2025-05-01"]),
+    ("tổ chức tốt các hoạt động trong dịp lễ 30-4 và 1-5, bảo đảm an toàn", ["2025-04-30", "2025-05-01"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED)
+def test_day_months_listed_after_a_licensed_one(text: str, expected: list[str]) -> None:
+    dates, _ = find_dates(text, issued=date(2025, 4, 15))
+    assert [d.value for d in dates if d.granularity == "day"] == expected
 
 
 @pytest.mark.parametrize(("text", "issued", "expected"), INFERRED)
@@ -83,6 +100,7 @@ def test_years_and_year_ranges_have_year_granularity() -> None:
 
 
 NOT_DATES = [
+    "Năm 2025 có 5/9, 3/4 và 2/3 đơn vị hoàn thành chỉ tiêu",
     "Có 5/9 tỉnh, thành phố trong Cụm đạt và vượt tỷ lệ số thu",
     "trong đó có 2/9 đơn vị đạt tỷ lệ số thu cao",
     "Luật Thi đua, khen thưởng số 06/2022/QH15",

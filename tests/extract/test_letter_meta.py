@@ -91,3 +91,22 @@ def test_references(text: str, expected: tuple) -> None:
     [r] = find_references(text)
     assert (r.type, r.number, r.date, r.issuer) == expected
     assert text[r.start : r.end] == r.text
+
+
+SIDE_BY_SIDE = """UBND TỈNH ĐẮK LẮK                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+   SỞ NỘI VỤ                                Độc lập - Tự do - Hạnh phúc
+   ________                                 ______________________
+
+Số: 256/BC-SNV                         Đắk Lắk, ngày 05 tháng 12 năm 2024
+
+                                 BÁO CÁO
+        Tổng kết công tác thi đua, khen thưởng năm 2024
+
+Năm 2024, các sở, ban, ngành đã triển khai phong trào thi đua yêu nước."""
+
+
+def test_a_header_laid_out_side_by_side_is_read_column_by_column() -> None:
+    ex = extract_text(SIDE_BY_SIDE)
+    assert (ex.kind, ex.number, str(ex.issued_date), ex.place) == ("bao_cao", "256/BC-SNV", "2024-12-05", "Đắk Lắk")
+    assert ex.issuer is not None and ex.issuer.name == "SỞ NỘI VỤ"
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in ex.text

@@ -95,3 +95,74 @@ def test_html_tables_become_pipe_rows() -> None:
             "<tr><td>Bằng khen của Tổng Giám đốc</td><td>12</td><td>30</td></tr></table></article></body></html>")
     ex = extract_bytes(html.encode(), name="kq.html")
     assert [(a.award, a.collectives, a.individuals) for a in ex.awards] == [("bang_khen_cap_bo", 12, 30)]
+
+
+PERSONS = """3. Công nhận danh hiệu Chiến sĩ thi đua ngành BHXH Việt Nam năm 2024:
+STT
+Họ và tên
+Chức vụ, đơn vị công tác
+Danh hiệu đề nghị
+1
+Ông Trần Văn Hùng
+Giám đốc BHXH huyện Yên Thế
+Chiến sĩ thi đua ngành BHXH
+2
+Bà Ngô Thị Thanh Huyền
+Trưởng phòng Giám định BHYT
+Chiến sĩ thi đua ngành BHXH"""
+
+
+def test_a_table_of_persons_counts_one_individual_per_row() -> None:
+    ex = extract_text(PERSONS)
+    assert [(a.award, a.individuals, a.status) for a in ex.awards] == [
+        ("chien_si_thi_dua_cap_bo", 1, "proposed"), ("chien_si_thi_dua_cap_bo", 1, "proposed")]
+    assert ex.awards[0].text.startswith("Ông Trần Văn Hùng")
+
+
+COUNT_CELLS = """BHXH tỉnh kính trình Tổng Giám đốc BHXH Việt Nam xem xét, khen thưởng như sau:
+1. Tặng Bằng khen của Tổng Giám đốc BHXH Việt Nam cho các tập thể, cá nhân:
+| STT | Đơn vị | Hình thức | Số lượng |
+|-----|--------|-----------|----------|
+| 1 | Văn phòng BHXH tỉnh | Bằng khen của Tổng Giám đốc | 01 tập thể, 03 cá nhân |
+| 2 | BHXH huyện Hiệp Hòa | Bằng khen của Tổng Giám đốc | 02 cá nhân |"""
+
+
+def test_count_cells_and_an_award_column_beside_the_units_column() -> None:
+    ex = extract_text(COUNT_CELLS)
+    assert [(a.award, a.collectives, a.individuals, a.status) for a in ex.awards] == [
+        ("bang_khen_cap_bo", 1, 3, "proposed"), ("bang_khen_cap_bo", None, 2, "proposed")]
+
+
+ANNEX = """PHỤ LỤC
+Đơn vị tính: tỷ đồng
+STT
+Đơn vị
+Dự toán năm 2025
+Ước thực hiện đến 30/9/2025
+Chỉ tiêu thi đua quý IV/2025
+1
+Thuế cơ sở 1
+12.850
+9.736
+4.200
+Tổng cộng
+34.510
+27.196
+11.454"""
+
+
+def test_a_caption_unit_and_a_total_row_spanning_two_columns() -> None:
+    ex = extract_text(ANNEX)
+    assert [(t.value, t.unit, t.kind) for t in ex.targets] == [
+        (12850e9, "đồng", "target"), (9736e9, "đồng", "result"), (4200e9, "đồng", "target"),
+        (34510e9, "đồng", "target"), (27196e9, "đồng", "result"), (11454e9, "đồng", "target")]
+    assert ex.targets[3].metric == "Tổng cộng"
+
+
+def test_a_unit_in_the_label_is_the_rows_unit_and_not_its_metric() -> None:
+    text = ("| STT | Chỉ tiêu | Kế hoạch năm 2024 | Thực hiện 6 tháng |\n"
+            "| 1 | Số người tham gia BHXH bắt buộc (người) | 38.500 | 36.912 |\n"
+            "| 2 | Tổng số thu BHXH, BHYT, BHTN (tỷ đồng) | 1.685,5 | 802,3 |")
+    assert [(t.value, t.unit, t.metric) for t in extract_text(text).targets] == [
+        (38500, "người", "Số người tham gia BHXH bắt buộc"), (36912, "người", "Số người tham gia BHXH bắt buộc"),
+        (1685.5e9, "đồng", "Tổng số thu BHXH, BHYT, BHTN"), (802.3e9, "đồng", "Tổng số thu BHXH, BHYT, BHTN")]

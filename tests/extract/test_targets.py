@@ -27,6 +27,12 @@ VALUES = [
     ("giải ngân vốn đầu tư công đạt 95 phần trăm kế hoạch", "bao_cao", [(95, "%", "result")]),
     ("quỹ khen thưởng 2,5 tỷ", "bao_cao", [(2500000000, "đồng", "result")]),
     ("phấn đấu có 1,5 triệu người tham gia BHXH", "ke_hoach", [(1500000, "người", "target")]),
+    ("Số người tham gia BHXH bắt buộc là 421.735 người; BHTN là 389.410 người.", "tin_bai",
+     [(421735, "người", "result"), (389410, "người", "result")]),
+    ("5 năm qua, Tổng công ty đã đào tạo, bồi dưỡng cho 48.650 người, trong đó có 3.120 người được đào tạo chuyên sâu",
+     "tin_bai", [(48650, "người", "result"), (3120, "người", "result")]),
+    ("Vốn tín dụng chính sách tạo việc làm cho 142.300 người lao động", "tin_bai", [(142300, "người", "result")]),
+    ("đã có 312.540 người cài đặt, sử dụng ứng dụng VssID", "tin_bai", [(312540, "người", "result")]),
 ]
 
 
@@ -65,6 +71,7 @@ NOT_TARGETS = [
     "Kèm theo Bằng khen là tiền thưởng 1.490.000 đồng.",
     "Hội nghị có 300 đại biểu tham dự, trong đó 120 người tham gia thảo luận.",
     "mức lương cơ sở 2.340.000 đồng/tháng",
+    "Giá trị giải thưởng: giải Nhất 3.000.000 đồng; giải Nhì 2.000.000 đồng/giải; giải tập thể 2.500.000 đồng/giải.",
 ]
 
 
