@@ -143,7 +143,7 @@ class Ingestor:
             self._tick(duplicates=1)
         else:
             self._pending[sha256] = [item.location]
-            return Job(str(item.location), sha256, data)
+            return Job(str(item.location), sha256, data, self.settings.file_time_limit)
         return None
 
     def _finish(self, result: JobResult) -> None:

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     commit_every: int = Field(default=64, ge=1, description="documents stored per database transaction")
     index_commit_seconds: float = Field(default=5.0, ge=0, description="least time between index commits")
     busy_timeout: float = Field(default=5.0, ge=0, description="seconds to wait for a locked database")
+    file_time_limit: float | None = Field(
+        default=600.0, gt=0, description="seconds the extraction of one file may take in a local worker"
+    )
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     zip_max_members: int = Field(default=20_000, ge=1)
     zip_max_total_bytes: int = Field(default=2 * 1024**3, ge=1)

@@ -9,6 +9,9 @@ the results does as little as possible.
 from __future__ import annotations
 
 import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import extract
@@ -24,6 +27,35 @@ class Job:
     location: str
     sha256: str
     data: bytes
+    time_limit: float | None = None  # seconds the extraction may take (local workers)
+
+
+class FileTimeLimit(Exception):
+    """The extraction of one file took longer than its time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`FileTimeLimit` in this process's main thread after ``seconds``.
+
+    A local worker runs its jobs in its main thread, where a timer signal can stop a
+    runaway extraction; elsewhere (a Dask worker's threads) the limit is not applied.
+    """
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise FileTimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -56,7 +88,12 @@ def init_local_worker() -> None:
 def extract_job(job: Job) -> JobResult:
     """Extract one job; any error becomes a failed result, never an exception."""
     try:
-        extraction = extract.extract_bytes(job.data, name=job.location)
+        with _time_limit(job.time_limit):
+            extraction = extract.extract_bytes(job.data, name=job.location)
+    except FileTimeLimit:
+        return JobResult(job.location, job.sha256, len(job.data), error="FileTimeLimit",
+                         reason=f"the extraction took longer than the limit of {job.time_limit:g} s "
+                                "(CONGVAN_FILE_TIME_LIMIT); retry with a higher limit")
     except ReadError as exc:
         return JobResult(job.location, job.sha256, len(job.data), error=type(exc).__name__, reason=exc.reason)
     except ExtractError as exc:

@@ -91,6 +91,21 @@ def test_one_bad_file_never_sinks_the_batch(tmp_path: Path, province_folder: Pat
         assert archive.search('"28/QĐ-UBND"').total == 1
 
 
+def test_a_file_over_the_time_limit_fails_alone_and_is_retried_with_a_higher_limit(
+        tmp_path: Path, province_folder: Path) -> None:
+    """A limit far below any extraction's time stands in for a runaway file (a real timer signal)."""
+    with Archive(make_settings(tmp_path, file_time_limit=0.001)) as archive:
+        report = archive.ingest([province_folder], workers=1)
+        assert (report.stored, report.failed) == (0, 3)
+        assert {f.error for f in report.failures} == {"FileTimeLimit"}
+        assert "longer than the limit of 0.001 s (CONGVAN_FILE_TIME_LIMIT)" in report.failures[0].reason
+    with Archive(make_settings(tmp_path)) as archive:
+        retried = archive.retry(workers=1)
+        assert (retried.stored, retried.failed) == (3, 0)
+        assert archive.stats().failures == 0
+        assert archive.integrity_check() == "ok"
+
+
 def test_a_second_writer_is_told_the_archive_is_busy(tmp_path: Path, province_folder: Path) -> None:
     settings = make_settings(tmp_path)
     with Archive(settings) as first, Archive(settings) as second:
