@@ -95,6 +95,10 @@ def _grammar() -> dict:
         "rank_names": {str(k).lower(): v for k, v in cfg["rank_names"].items()},
         "tail": re.compile(cfg["tail"]),
         "recipient_name_end": re.compile(cfg["recipient_name_end"]),
+        "explicit_past": re.compile(cfg["explicit_past"], i),
+        "rejected": re.compile(cfg["rejected"], i),
+        "coordinated": re.compile(cfg["coordinated"], i),
+        "org_head": re.compile(rf"(?:{cfg['org_heads']})\b"),
         "same_recipient": re.compile(cfg["same_recipient"], i),
     }
 
@@ -269,6 +273,31 @@ def _lead_ins(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _inline_proposals(text: str) -> list[Span]:
+    """Spans introduced, inside one sentence, by words that propose and a colon: "Hội đồng
+    thống nhất đề nghị Thủ tướng Chính phủ khen thưởng: 02 tập thể được tặng Cờ thi đua …;
+    01 cá nhân …" (up to the end of the sentence)."""
+    spans: list[Span] = []
+    for colon in re.finditer(r":(?!\s*$)", text, re.M):
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, colon.start() - 300), colon.start())),
+                    default=max(0, colon.start() - 300))
+        if _introduces_proposal(text[start : colon.end()]):
+            end = _SENTENCE_END.search(text, colon.end())
+            spans.append((colon.end(), end.start() if end else len(text)))
+    return spans
+
+
+def _rejected(text: str, item: AwardItem) -> bool:
+    """Whether the sentence of ``item`` turns its proposal down ("… chỉ đạt 63,6% số phiếu, Hội
+    đồng không xem xét đề nghị khen thưởng đợt này")."""
+    start = max((m.end() for m in re.finditer(r"[.!?](?=\s)|\n\s*\n", text[: item.start])), default=0)
+    end = re.search(r"[.!?](?=\s|$)|\n\s*\n", text[item.end :])
+    return bool(_grammar()["rejected"].search(text, start, item.end + (end.start() if end else len(text))))
+
+
 def lead_in_proposals(text: str) -> Callable[[int], bool]:
     """``offset → bool``: whether the list item or table row at ``offset`` inherits "proposed"."""
     lines = [(s, e) for s, e, inherited in _lead_ins(text) if inherited]
@@ -299,6 +328,17 @@ def _count_names(names: str) -> int:
     return max(1, len(parts))
 
 
+def _count_units(names: str) -> int:
+    """Units named in a list: parts after a comma that start with a capital, and a part after
+    "và" that starts a unit's name. "BHXH tỉnh Thái Nguyên, Lạng Sơn" → 2, "Sở A và BHXH tỉnh B"
+    → 2; "UBND huyện A, tỉnh B" and "Sở Giáo dục và Đào tạo" → 1."""
+    head = _grammar()["org_head"]
+    parts = [p.strip() for p in names.split(",")]
+    count = sum(1 for p in parts if p[:1].isupper())
+    count += sum(1 for p in parts for after in re.split(r"\s+và\s+", p)[1:] if head.match(after))
+    return max(1, count)
+
+
 def _limit(events: list, idx: int, hi: int) -> int:
     """Where the words that belong to the award at ``events[idx]`` end: the next award."""
     return next((o.start for _p, k, o in events[idx + 1 :] if k == "m"), hi)
@@ -320,8 +360,8 @@ def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed
         if not m:
             continue
         name = m.group(m.lastgroup or 0).strip(" ,-–")
-        name = g["recipient_name_end"].split(name)[0].strip()
-        n = _count_names(name) if rx == "recipient_people" else 1
+        name = re.sub(r"\s+và$", "", g["recipient_name_end"].split(name)[0].strip())
+        n = _count_names(name) if rx == "recipient_people" else _count_units(name)
         counts = (n, None, None) if role == "collective" else (None, n, None)
         end = mention.end + m.start(m.lastgroup or 0) + len(name)
         return _item(text, mention.start, end, mention, counts, proposed, recipient=name)
@@ -457,10 +497,17 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
                     if item.recipient is None:
                         told_before.append(item)
     inherits = lead_in_proposals(text)
+    introduced = _inline_proposals(text)
     for a in out:
-        if a.status == "awarded" and not g["past"].search(a.text) and inherits(a.start):
+        if a.status == "awarded" and not g["past"].search(a.text) and inherits(a.start) or (
+                a.status == "awarded" and not g["explicit_past"].search(a.text)
+                and any(s <= a.start < e for s, e in introduced)):
             a.status = "proposed"
+    out = [a for a in out if not _rejected(text, a)]
     out.sort(key=lambda a: a.start)
+    for a, b in zip(out, out[1:], strict=False):
+        if a.status == "proposed" and b.status == "awarded" and g["coordinated"].fullmatch(text[a.end : b.start]):
+            b.status = "proposed"  # "đề nghị tặng A cho 25 tập thể; danh hiệu B cho 12 cá nhân và C cho …"
     return _drop_repeated_events(out, told_before)
 
 

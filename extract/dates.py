@@ -64,7 +64,8 @@ def _grammar() -> dict:
             ("text_dmy", re.compile(
                 rf"{w['day']}\s+{_D}\s+{w['month']}\s+{_M}\s*,?\s*{w['year']}\s+{_Y}(?!\d)", i)),
             ("num_ddmy", re.compile(
-                rf"(?<![\d/.\-]){_D}\s*[-–]\s*(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s>[/.]){_M}(?P=s){_Y}(?![\d]|[/.\-]\d)", i)),
+                rf"(?<![\d/.\-]){_D}\s*(?P<join>[-–,]|\s+và)\s*(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s>[/.]){_M}(?P=s){_Y}"
+                rf"(?![\d]|[/.\-]\d)", i)),
             ("num_dmy", re.compile(
                 rf"(?<![\d/.\-]){_D}(?P<s>[/.\-]){_M}(?P=s){_Y}(?![\d]|[/.\-]\d)", i)),
             ("num_dmy_mixed", re.compile(
@@ -129,10 +130,14 @@ def _interpret(name: str, m: re.Match[str], text: str) -> _Found | list[_Found] 
     s, e = m.span()
     gd = m.groupdict()
     y = int(gd["y"]) if gd.get("y") else None
-    if name == "num_ddmy":  # "27-28/3/2025": two days of one month
+    if name == "num_ddmy":  # "27-28/3/2025": two days of one month; "ngày 26, 27/6/2025": a list of two
         d1, d2, mo = int(gd["d"]), int(gd["d2"]), int(gd["m"])
         if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2) and d1 < d2):
             return None
+        if gd["join"].strip() not in ("-", "–"):
+            if not g["day_month_licence"].search(text[max(0, s - 30) : s]):
+                return None
+            return [_Found(s, m.end("d"), "day", y, mo, d1), _Found(m.start("d2"), e, "day", y, mo, d2)]
         first = _Found(s, e, "day", y, mo, d1)
         first.end_item = _Found(m.start("d2"), e, "day", y, mo, d2)
         return first
@@ -219,7 +224,7 @@ def _day_month_licensed(text: str, start: int, after: str, depth: int = 0) -> bo
 
 def _range_partner_follows(after: str) -> bool:
     """True when "đến 31/5/2025" or "- 16/2" follows: the first end of a range."""
-    return bool(re.match(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d{1,2}[/\-.]\d{1,2}", after, re.I))
+    return bool(re.match(r"\s*(?:[-–—]|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}[/\-.]\d{1,2}", after, re.I))
 
 
 def _join_ranges(text: str, items: list[_Found]) -> list[_Found]:

@@ -40,7 +40,7 @@ def _grammar() -> dict:
         re.escape(u) + (r"(?![\wđ])" if u[-1].isalpha() else "") for u in sorted(units, key=len, reverse=True)
     )
     quantity = re.compile(
-        rf"(?<![\d.,/\-\w])(?P<num>{NUMBER_PATTERN})(?![\d/])\s*"
+        rf"(?<![\d.,/\-\w])(?:(?P<low>{NUMBER_PATTERN})[ \t]*[-–][ \t]*(?=\d))?(?P<num>{NUMBER_PATTERN})(?![\d/])\s*"
         rf"(?:(?P<pct>{alt(cfg['percent_units'])})"
         rf"|(?P<scale>{alt(cfg['scales'])})(?![\w])(?:\s*(?P<unit1>{unit_alt}))?"
         rf"|(?P<unit2>{unit_alt}))",
@@ -54,6 +54,7 @@ def _grammar() -> dict:
         "count_context": re.compile(cfg["count_context"], i),
         "scale_not_before": re.compile(cfg["scale_not_before"], i),
         "not_indicator": re.compile(cfg["not_indicator"], i),
+        "not_indicator_after": re.compile(cfg["not_indicator_after"], i),
         "audience": re.compile(cfg["audience"], i),
         "cues": [_Cue(re.compile(rf"(?<!\w)(?:{c['pattern']})(?!\w)", i), c["kind"], c["scope"]) for c in cfg["cues"]],
         "plan_kinds": set(cfg["plan_kinds"]),
@@ -204,11 +205,15 @@ def find_targets(
     exclude = exclude or []
     out: list[TargetItem] = []
     for m in g["quantity"].finditer(text):
-        s, e = m.span()
-        if _overlaps(s, e, exclude):
-            continue
         value = parse_number(m.group("num"))
         if value is None:
+            continue
+        # "tăng 8-9%": a range gives both ends; "2025 - 100%" is no range
+        low = parse_number(m.group("low")) if m.group("low") else None
+        if low is not None and not 0 < low < value:
+            low = None
+        s, e = (m.start() if low is not None else m.start("num")), m.end()
+        if _overlaps(s, e, exclude):
             continue
         sentence_start = _last_break(g["sentence_break"], text, max(0, s - 600), s)
         sentence_end = _next_break(g["sentence_break"], text, e, min(len(text), e + 600))
@@ -218,7 +223,11 @@ def find_targets(
             # "(36%)": the number belongs to the clause before the parenthesis
             clause_start = max(sentence_start, _last_break(g["clause_break"], text, sentence_start, clause_start - 1))
         before = text[clause_start:s]
-        if g["not_indicator"].search(before):
+        if text[clause_start - 1 : clause_start] == ":":  # "Tổng số tiền thưởng: 185.400.000 đồng"
+            label = text[_last_break(g["clause_break"], text, sentence_start, clause_start - 1) : clause_start]
+        else:
+            label = ""
+        if g["not_indicator"].search(label + before) or g["not_indicator_after"].match(text[e : e + 80]):
             continue
         if m.group("pct"):
             unit = "%"
@@ -241,18 +250,15 @@ def find_targets(
                     or g["audience"].search(text, sentence_start, sentence_end):
                 continue
         comparator = g["comparators"].search(before)
-        out.append(
-            TargetItem(
-                text=text[s:e],
-                start=s,
-                end=e,
-                value=value,
-                unit=unit,
-                metric=_metric(text, s, e, clause_start, clause_end, words, previous)
-                or _metric(text, s, e, sentence_start, clause_end, words, previous),
-                kind=_kind(text, s, clause_start, sentence_start, doc_kind),  # type: ignore[arg-type]
-                comparator=comparator.group(1).lower() if comparator else None,
-                period=_period(periods or [], dates or [], (sentence_start, sentence_end)),
-            )
-        )
+        metric = _metric(text, s, e, clause_start, clause_end, words, previous) \
+            or _metric(text, s, e, sentence_start, clause_end, words, previous)
+        kind = _kind(text, s, clause_start, sentence_start, doc_kind)
+        period = _period(periods or [], dates or [], (sentence_start, sentence_end))
+        ends = [(s, value * low / parse_number(m.group("num")))] if low is not None else []  # the same scale
+        for start, amount in [*ends, (m.start("num"), value)]:
+            out.append(TargetItem(
+                text=text[start:e], start=start, end=e, value=amount, unit=unit, metric=metric,
+                kind=kind,  # type: ignore[arg-type]
+                comparator=comparator.group(1).lower() if comparator else None, period=period,
+            ))
     return out
