@@ -98,6 +98,8 @@ def _grammar() -> dict:
         "explicit_past": re.compile(cfg["explicit_past"], i),
         "rejected": re.compile(cfg["rejected"], i),
         "coordinated": re.compile(cfg["coordinated"], i),
+        "year_entry": re.compile(cfg["year_entry"], i),
+        "individual_subject": re.compile(cfg["individual_subject"], re.M),
         "org_head": re.compile(rf"(?:{cfg['org_heads']})\b"),
         "same_recipient": re.compile(cfg["same_recipient"], i),
     }
@@ -391,6 +393,20 @@ def _same_recipient(text: str, mention: _Mention, found: list[AwardItem], lo: in
     return _item(text, start, mention.end, mention, counts, previous.status == "proposed")
 
 
+def _year_entry(text: str, mention: _Mention, individual_subject: bool) -> AwardItem | None:
+    """An award listed by year in a báo cáo thành tích, received by the subject of the report:
+    "- Năm 2021: Bằng khen của Tổng Giám đốc BHXH Việt Nam (Quyết định số …)". The subject is a
+    person when the report gives "Họ và tên:", else the unit."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if not _grammar()["year_entry"].fullmatch(text[line_start : mention.start]):
+        return None
+    holder = mention.record.holder
+    person = holder == "individual" or (holder == "any" and individual_subject)
+    counts = (None, 1, None) if person else (1, None, None)
+    return _item(text, line_start + len(text[line_start : mention.start]) - len(text[line_start : mention.start].lstrip(" -–+•")),
+                 mention.end, mention, counts, False)
+
+
 def classify_award(label: str) -> tuple[str, str, str | None] | None:
     """The award a table row or a heading names: ``(key, label, rank)``, or ``None``.
 
@@ -428,6 +444,7 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
     exclude = exclude or []
     out: list[AwardItem] = []
     told_before: list[AwardItem] = []
+    individual_subject = bool(g["individual_subject"].search(text, 0, 3000))
     for lo, hi in _segments(text):
         mentions = _mentions(text, lo, hi)
         if not mentions:
@@ -496,6 +513,11 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
                     out.append(item)
                     if item.recipient is None:
                         told_before.append(item)
+                    continue
+                item = _year_entry(text, obj, individual_subject)  # one a year: never a repetition
+                if item is not None:
+                    obj.used = True
+                    out.append(item)
     inherits = lead_in_proposals(text)
     introduced = _inline_proposals(text)
     for a in out:
@@ -506,7 +528,8 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
     out = [a for a in out if not _rejected(text, a)]
     out.sort(key=lambda a: a.start)
     for a, b in zip(out, out[1:], strict=False):
-        if a.status == "proposed" and b.status == "awarded" and g["coordinated"].fullmatch(text[a.end : b.start]):
+        if a.status == "proposed" and b.status == "awarded" and g["coordinated"].fullmatch(text[a.end : b.start]) \
+                and not g["explicit_past"].search(b.text):
             b.status = "proposed"  # "đề nghị tặng A cho 25 tập thể; danh hiệu B cho 12 cá nhân và C cho …"
     return _drop_repeated_events(out, told_before)
 

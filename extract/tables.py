@@ -58,6 +58,8 @@ def _grammar() -> dict:
         "max_cell": int(cfg["max_cell_chars"]),
         "caption_unit": re.compile(cfg["caption_unit"], re.IGNORECASE),
         "total_row": re.compile(cfg["total_row"], re.IGNORECASE),
+        "people_label": re.compile(cfg["people_label"], re.IGNORECASE),
+        "year_label": re.compile(cfg["year_label"]),
     }
 
 
@@ -216,10 +218,49 @@ def _label(table: Table, row: list[Cell]) -> Cell | None:
     return next((c for c in row if c.text and not _is_numeric_cell(c.text) and not _INDEX.match(c.text)), None)
 
 
+def _number(cell: Cell) -> float | None:
+    return parse_number(re.sub(r"\s*%$", "", cell.text.strip(" <>≥≤~")))
+
+
+def _header_unit(header: str) -> tuple[str, float] | None:
+    """The unit a column header gives its cells: "Số thu (triệu đồng)", "Tỷ lệ … (%)", "Số người …"."""
+    g = _grammar()
+    m = re.search(r"\(([^()]+)\)\s*$", header)
+    if m and _unit_named(m.group(1)):
+        return _unit_named(m.group(1))
+    if g["percent_label"].search(header):
+        return "%", 1.0
+    return ("người", 1.0) if g["people_label"].search(header) else None
+
+
+def _series_targets(table: Table) -> list[TargetItem]:
+    """A table of one row per year ("| Năm | Số thu (triệu đồng) | Tỷ lệ so với kế hoạch (%) |"):
+    each column is a metric, each row its value for that year (the row's label is the period)."""
+    out: list[TargetItem] = []
+    for row in table.rows:
+        if not row or not (_grammar()["year_label"].match(row[0].text) or _grammar()["total_row"].match(row[0].text)):
+            continue
+        for role, head, cell in list(zip(table.roles, table.header, row, strict=False))[1:]:
+            unit = _header_unit(head.text)
+            value = _number(cell) if unit is not None and not _EMPTY.match(cell.text) else None
+            if unit is None or value is None:
+                continue
+            out.append(TargetItem(
+                text=cell.text, start=cell.start, end=cell.end, value=value * unit[1], unit=unit[0],
+                metric=_UNIT_SUFFIX.sub("", head.text) or head.text, kind="target" if role == "plan" else "result",
+                period=row[0].text,
+            ))
+    return out
+
+
 def table_targets(tables: list[Table]) -> list[TargetItem]:
-    """Targets (plan columns) and results (result and ratio columns) of every table."""
+    """Targets (plan columns) and results (result and ratio columns) of every table; in a table of
+    one row per year, every column that names a unit."""
     out: list[TargetItem] = []
     for table in tables:
+        if table.roles[:1] == ["period"]:
+            out += _series_targets(table)
+            continue
         if not {"plan", "result", "ratio"} & set(table.roles):
             continue
         for row in table.rows:

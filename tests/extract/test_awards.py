@@ -63,6 +63,20 @@ STATEMENTS = [
     ("Trước đó, đơn vị vinh dự được Chủ tịch nước tặng thưởng HCLĐ hạng 1 (năm 2020), được Thủ tướng Chính phủ "
      "tặng Cờ Thi đua của Chính phủ (năm 2022).",
      [("huan_chuong_lao_dong", 1, None, None, "awarded"), ("co_thi_dua_chinh_phu", 1, None, None, "awarded")]),
+    ("1. Hội đồng đã xét, thống nhất đề nghị Thủ tướng Chính phủ, Chủ tịch nước khen thưởng: 02 tập thể được tặng "
+     "Cờ thi đua của Chính phủ; 01 cá nhân được tặng danh hiệu Chiến sĩ thi đua toàn quốc.",
+     [("co_thi_dua_chinh_phu", 2, None, None, "proposed"), ("chien_si_thi_dua_toan_quoc", None, 1, None, "proposed")]),
+    ("Sở kính đề nghị UBND tỉnh xem xét, tặng danh hiệu “Tập thể lao động xuất sắc” cho 25 tập thể; danh hiệu "
+     "“Chiến sĩ thi đua cấp tỉnh” cho 12 cá nhân và Bằng khen của Chủ tịch UBND tỉnh cho 18 tập thể, 40 cá nhân.",
+     [("tap_the_lao_dong_xuat_sac", 25, None, None, "proposed"), ("chien_si_thi_dua_cap_bo", None, 12, None, "proposed"),
+      ("bang_khen_cap_bo", 18, 40, None, "proposed")]),
+    ("Cụm thống nhất đề nghị BHXH Việt Nam tặng Cờ thi đua cho BHXH tỉnh Tuyên Quang và Bằng khen cho BHXH tỉnh "
+     "Thái Nguyên, Lạng Sơn.",
+     [("co_thi_dua_cap_bo", 1, None, None, "proposed"), ("bang_khen_cap_bo", 2, None, None, "proposed")]),
+    ("Chủ tịch nước tặng Huân chương Lao động hạng Nhì cho Sở Giáo dục và Đào tạo.",
+     [("huan_chuong_lao_dong", 1, None, None, "awarded")]),
+    ("- Tập thể nhà trường đạt danh hiệu Tập thể lao động xuất sắc và được Chủ tịch UBND tỉnh tặng Bằng khen.",
+     [("tap_the_lao_dong_xuat_sac", 1, None, None, "awarded"), ("bang_khen_cap_bo", 1, None, None, "awarded")]),
     ("Đồng chí Nguyễn Văn An - Giám đốc BHXH tỉnh được tặng Huân chương Lao động hạng Ba vì đã có thành tích. "
      "Hiện BHXH tỉnh đang đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba cho đồng chí Huỳnh Thanh Tâm.",
      [("huan_chuong_lao_dong", None, 1, None, "awarded"), ("huan_chuong_lao_dong", None, 1, None, "proposed")]),
@@ -108,6 +122,8 @@ NOT_STATEMENTS = [
     "Mỗi Cụm thi đua suy tôn không quá 02 đơn vị dẫn đầu để đề nghị tặng Cờ thi đua",
     "BHXH tỉnh đã nhiều lần được tặng Cờ thi đua của BHXH Việt Nam",
     "Mỗi BHXH tỉnh đề xuất không quá 01 tập thể và 02 cá nhân đề nghị Thủ tướng Chính phủ tặng Bằng khen",
+    "Đối với 01 trường hợp đề nghị tặng Bằng khen của Thủ tướng Chính phủ chỉ đạt 63,6% số phiếu tán thành, "
+    "Hội đồng không xem xét đề nghị khen thưởng đợt này.",
 ]
 
 
@@ -132,3 +148,19 @@ def test_list_items_under_a_proposal_are_proposed_unless_already_received() -> N
             "- Phòng Quản lý thu: đã được Thủ tướng Chính phủ tặng Bằng khen năm 2022.")
     assert [(a.award, a.status) for a in find_awards(text)] == [
         ("co_thi_dua_cap_bo", "proposed"), ("bang_khen_cap_bo", "proposed"), ("bang_khen_thu_tuong", "awarded")]
+
+
+REPORT = """BÁO CÁO THÀNH TÍCH
+Tên tập thể đề nghị: Bảo hiểm xã hội huyện Nông Cống
+III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG
+- Năm 2020: Tập thể Lao động xuất sắc (Quyết định số 88/QĐ-BHXH ngày 14/01/2021);
+- Năm 2021: Tập thể Lao động xuất sắc (Quyết định số 102/QĐ-BHXH ngày 18/01/2022);
+- Năm 2022: Bằng khen của Tổng Giám đốc BHXH Việt Nam (Quyết định số 1234/QĐ-BHXH ngày 15/01/2023)."""
+
+
+def test_awards_listed_by_year_are_the_reports_subjects_one_each() -> None:
+    found = [(a.award, a.collectives, a.individuals, a.status) for a in find_awards(REPORT)]
+    assert found == [("tap_the_lao_dong_xuat_sac", 1, None, "awarded"), ("tap_the_lao_dong_xuat_sac", 1, None, "awarded"),
+                     ("bang_khen_cap_bo", 1, None, "awarded")]
+    person = REPORT.replace("Tên tập thể đề nghị: Bảo hiểm xã hội huyện Nông Cống", "1. Họ và tên: Nguyễn Văn An")
+    assert [(a.collectives, a.individuals) for a in find_awards(person)][-1] == (None, 1)

@@ -110,3 +110,9 @@ def test_a_header_laid_out_side_by_side_is_read_column_by_column() -> None:
     assert (ex.kind, ex.number, str(ex.issued_date), ex.place) == ("bao_cao", "256/BC-SNV", "2024-12-05", "Đắk Lắk")
     assert ex.issuer is not None and ex.issuer.name == "SỞ NỘI VỤ"
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in ex.text
+
+
+def test_markdown_emphasis_around_the_place_and_date_line() -> None:
+    ex = extract_text("**BẢO HIỂM XÃ HỘI TP. CẦN THƠ**\n\nSố: 58/BHXH-KHTC\n\n*Cần Thơ, ngày 10 tháng 01 năm 2025*\n\n"
+                      "# V/v giao chỉ tiêu năm 2025")
+    assert (ex.number, str(ex.issued_date), ex.place) == ("58/BHXH-KHTC", "2025-01-10", "Cần Thơ")

@@ -166,3 +166,28 @@ def test_a_unit_in_the_label_is_the_rows_unit_and_not_its_metric() -> None:
     assert [(t.value, t.unit, t.metric) for t in extract_text(text).targets] == [
         (38500, "người", "Số người tham gia BHXH bắt buộc"), (36912, "người", "Số người tham gia BHXH bắt buộc"),
         (1685.5e9, "đồng", "Tổng số thu BHXH, BHYT, BHTN"), (802.3e9, "đồng", "Tổng số thu BHXH, BHYT, BHTN")]
+
+
+BY_YEAR = """| Năm | Số thu (triệu đồng) | Tỷ lệ so với kế hoạch (%) | Số người tham gia BHYT |
+|------|------|------|------|
+| 2023 | 211.406 | 102,1 | 175.338 |
+| 2024 | 234.918 | 101,7 | 178.560 |
+| Cộng | 446.324 | - | - |"""
+
+
+def test_a_table_of_one_row_per_year_gives_each_column_over_the_years() -> None:
+    ex = extract_text(BY_YEAR, source="bao_cao_thanh_tich.txt")
+    assert [(t.value, t.unit, t.period, t.metric) for t in ex.targets] == [
+        (211406e6, "đồng", "2023", "Số thu"), (102.1, "%", "2023", "Tỷ lệ so với kế hoạch"),
+        (175338, "người", "2023", "Số người tham gia BHYT"), (234918e6, "đồng", "2024", "Số thu"),
+        (101.7, "%", "2024", "Tỷ lệ so với kế hoạch"), (178560, "người", "2024", "Số người tham gia BHYT"),
+        (446324e6, "đồng", "Cộng", "Số thu")]
+    assert {t.kind for t in ex.targets} == {"result"}
+
+
+def test_a_growth_column_is_a_percentage() -> None:
+    text = ("| STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024 | Kế hoạch năm 2025 | Tăng (%) |\n"
+            "|:---:|---|:---:|---:|---:|---:|\n"
+            "| 1 | Số người tham gia BHXH tự nguyện | Người | 24.315 | 28.000 | 15,2 |")
+    assert [(t.value, t.unit, t.kind) for t in extract_text(text).targets] == [
+        (24315, "người", "result"), (28000, "người", "target"), (15.2, "%", "result")]

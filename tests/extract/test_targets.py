@@ -33,6 +33,8 @@ VALUES = [
      "tin_bai", [(48650, "người", "result"), (3120, "người", "result")]),
     ("Vốn tín dụng chính sách tạo việc làm cho 142.300 người lao động", "tin_bai", [(142300, "người", "result")]),
     ("đã có 312.540 người cài đặt, sử dụng ứng dụng VssID", "tin_bai", [(312540, "người", "result")]),
+    ("Tổng giá trị sản xuất tăng 8-9% so với năm 2024", "ke_hoach", [(8, "%", "target"), (9, "%", "target")]),
+    ("III. CHỈ TIÊU NĂM 2025\n- 100% công đoàn cơ sở tổ chức Hội nghị viên chức", "ke_hoach", [(100, "%", "target")]),
 ]
 
 
@@ -72,6 +74,12 @@ NOT_TARGETS = [
     "Hội nghị có 300 đại biểu tham dự, trong đó 120 người tham gia thảo luận.",
     "mức lương cơ sở 2.340.000 đồng/tháng",
     "Giá trị giải thưởng: giải Nhất 3.000.000 đồng; giải Nhì 2.000.000 đồng/giải; giải tập thể 2.500.000 đồng/giải.",
+    "- Cờ thi đua của Chính phủ (Sở Giáo dục và Đào tạo): đạt 100% số phiếu tán thành.",
+    "Bằng khen của Thủ tướng Chính phủ: các trường hợp đều đạt từ 81,8% đến 100%\nsố phiếu tán thành.",
+    "tặng quà Tết cho đoàn viên có hoàn cảnh đặc biệt khó khăn, mức 1.000.000 đồng/suất.",
+    "tặng 150 suất quà (mỗi suất trị giá 1 triệu đồng) cho người hưởng trợ cấp",
+    "Tổng số tiền thưởng: 185.400.000 đồng.",
+    "Tổng số lượt khám bệnh BHYT đạt 412.560 lượt.",
 ]
 
 
