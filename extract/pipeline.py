@@ -158,7 +158,7 @@ def make_targets(nlp: Language, name: str):
             exclude=blocked,
             dates=doc._.items.get("dates", []),
             periods=doc._.items.get("periods", []),
-            words=[(t.idx, t.idx + len(t.text)) for t in doc],
+            words=doc.user_data.get("congvan_words") or [(t.idx, t.idx + len(t.text)) for t in doc],
         )
         items += table_targets(_tables(doc))
         _store(doc, "targets", sorted(items, key=lambda it: it.start))

@@ -9,6 +9,7 @@ language lives in ``data/targets.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,7 +116,14 @@ def _clean_metric(phrase: str) -> str:
 def _first_words(text: str, start: int, end: int, words: list[Span] | None, limit: int) -> str:
     """``text[start:end]`` cut after ``limit`` words: underthesea's words where the
     tokenizer segmented this clause ("lực lượng lao động" is two words), else syllables."""
-    inside = [w for w in (words or []) if start <= w[0] and w[1] <= end and not text[w[0]:w[1]].isspace()]
+    words = words or []
+    first = bisect.bisect_left(words, (start, start))  # words are in text order
+    inside = []
+    for w in words[first:]:
+        if w[0] >= end:
+            break
+        if w[1] <= end and not text[w[0] : w[1]].isspace():
+            inside.append(w)
     if inside:
         return text[start : inside[min(limit, len(inside)) - 1][1]]
     return " ".join(text[start:end].split()[: limit + limit // 2])

@@ -124,6 +124,7 @@ class VietnameseTokenizer(DummyTokenizer):
             spaces.insert(0, False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["congvan_text"] = text  # Doc.text is rebuilt from tokens on every access
+        doc.user_data["congvan_words"] = spans  # the words' offsets, without walking the tokens again
         return doc
 
 
