@@ -62,7 +62,7 @@ class _Group:
 @lru_cache(maxsize=1)
 def _grammar() -> dict:
     cfg = dict(load_data("awards.yaml"))
-    for key in ("recipient_org", "recipient_before_org"):
+    for key in ("recipient_org", "recipient_before_org", "recipient_selected"):
         cfg[key] = cfg[key].replace("{org_heads}", cfg["org_heads"])
     records = load_jsonl("awards.jsonl", AwardRecord)
     i = re.IGNORECASE
@@ -89,6 +89,9 @@ def _grammar() -> dict:
         "recipient_org": re.compile(cfg["recipient_org"]),
         "recipient_before_person": re.compile(cfg["recipient_before_person"], i),
         "recipient_before_org": re.compile(cfg["recipient_before_org"]),
+        "recipient_before_pronoun": re.compile(cfg["recipient_before_pronoun"]),
+        "recipient_selected": re.compile(cfg["recipient_selected"]),
+        "same_recipient_list": re.compile(cfg["same_recipient_list"], i),
         "not_one_award": re.compile(cfg["not_one_award"], i),
         "past": re.compile(cfg["past"], i),
         "rank": re.compile(cfg["rank"], i),
@@ -96,6 +99,7 @@ def _grammar() -> dict:
         "tail": re.compile(cfg["tail"]),
         "recipient_name_end": re.compile(cfg["recipient_name_end"]),
         "explicit_past": re.compile(cfg["explicit_past"], i),
+        "given": re.compile(cfg["given"], i),
         "rejected": re.compile(cfg["rejected"], i),
         "coordinated": re.compile(cfg["coordinated"], i),
         "year_entry": re.compile(cfg["year_entry"], i),
@@ -150,10 +154,18 @@ def _mentions(text: str, lo: int, hi: int) -> list[_Mention]:
     return out
 
 
-def _resolve_authority(text: str, mention: _Mention, context_start: int) -> None:
-    """Refine the key from who gives the award: "của Chính phủ", "Thủ tướng … tặng"."""
+def _resolve_authority(text: str, mention: _Mention, context_start: int, segment_start: int | None = None) -> None:
+    """Refine the key from who gives the award: "của Chính phủ", "Thủ tướng … tặng", or the giver
+    of the awards listed before it in its segment ("Thủ tướng Chính phủ tặng Cờ thi đua … cho 9
+    tập thể, Bằng khen cho 52 tập thể, cá nhân")."""
     after = text[mention.start : mention.end]
     before = text[context_start : mention.start]
+    if segment_start is not None and segment_start < context_start:
+        segment = text[segment_start : mention.start]
+        verbs = list(re.finditer(r"(?<!\w)(?:tặng|trao)(?!\w)", segment))
+        if verbs and not re.search(r"(?<!\w)(?:tặng|trao|khen|đề nghị)(?!\w)", before):
+            # a bare coordinated award: given by the last giver of its segment
+            before = segment[max(0, verbs[-1].start() - 60) : verbs[-1].end()]
     for rx, key in mention.record.authority:
         if re.search(rx, after):
             mention.key = key
@@ -219,9 +231,14 @@ def _split_counts(counts: dict[str, int], holder: str) -> tuple[int | None, int 
 
 
 def _is_proposed(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` proposes: a proposal cue, not someone else's preamble, and no
+    award given after it ("Bộ đã trình cấp có thẩm quyền và được Chủ tịch nước phong tặng")."""
     g = _grammar()
     window = text[lo:hi]
-    return bool(g["proposed"].search(window)) and not g["not_proposed"].search(window)
+    cues = list(g["proposed"].finditer(window))
+    if not cues or g["not_proposed"].search(window):
+        return False
+    return not g["given"].search(window, cues[-1].end())
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s")
@@ -368,7 +385,10 @@ def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed
         end = mention.end + m.start(m.lastgroup or 0) + len(name)
         return _item(text, mention.start, end, mention, counts, proposed, recipient=name)
     before = text[lo : mention.start]
-    person = g["recipient_before_person"].search(before)
+    selected = g["recipient_selected"].search(before)
+    if selected:
+        return _item(text, lo + selected.start("org"), mention.end, mention, (1, None, None), True)
+    person = g["recipient_before_person"].search(before) or g["recipient_before_pronoun"].search(before)
     org = None if person else g["recipient_before_org"].search(before)
     found = person or org
     if found is None or g["not_one_award"].search(found.group(0)):
@@ -381,15 +401,21 @@ def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed
 def _same_recipient(text: str, mention: _Mention, found: list[AwardItem], lo: int) -> AwardItem | None:
     """An award given to the recipient of the one before it, whose subject is not repeated:
     "Đơn vị được Chủ tịch nước tặng HCLĐ hạng Nhất (năm 2020), được Thủ tướng Chính phủ
-    tặng Cờ thi đua của Chính phủ (năm 2022)"."""
+    tặng Cờ thi đua của Chính phủ (năm 2022)", or listed after it: "… tặng thưởng Huân chương
+    Lao động hạng Ba (năm 2005), Huân chương Lao động hạng Nhì (năm 2012)"."""
     previous = max((a for a in found if lo <= a.end <= mention.start), key=lambda a: a.end, default=None)
     if previous is None or (previous.collectives or 0) + (previous.individuals or 0) != 1 or previous.mixed:
         return None
     between = text[previous.end : mention.start]
-    if not _grammar()["same_recipient"].fullmatch(between):
+    g = _grammar()
+    if g["same_recipient"].fullmatch(between):
+        verb = re.search(r"(?<!\w)(?:được|đạt)(?!\w)", between)
+        start = previous.end + (verb.start() if verb else len(between))
+    elif g["same_recipient_list"].fullmatch(between) and not mention.record.generic:
+        start = mention.start
+    else:
         return None
     counts = (previous.collectives, previous.individuals, None)
-    start = previous.end + between.index("được")
     return _item(text, start, mention.end, mention, counts, previous.status == "proposed")
 
 
@@ -452,7 +478,7 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
         groups = _groups(text, lo, hi, exclude + [(m.start, m.end) for m in mentions])
         prev_end = lo
         for mention in mentions:
-            _resolve_authority(text, mention, max(lo, prev_end))
+            _resolve_authority(text, mention, max(lo, prev_end), lo)
             prev_end = mention.end
         events = sorted([(m.start, "m", m) for m in mentions] + [(gr.start, "g", gr) for gr in groups],
                         key=lambda ev: ev[0])
@@ -511,7 +537,7 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
                 if item is not None:
                     obj.used = True
                     out.append(item)
-                    if item.recipient is None:
+                    if item.recipient is None and item.collectives:  # a unit's award, told again and again
                         told_before.append(item)
                     continue
                 item = _year_entry(text, obj, individual_subject)  # one a year: never a repetition

@@ -35,7 +35,7 @@ class _Config:
 def _config() -> _Config:
     cfg = load_data("layout.yaml")["header_columns"]
     return _Config(
-        gap=re.compile(rf"(?<=\S)[ ]{{{int(cfg['min_gap'])},}}(?=\S)"),
+        gap=re.compile(rf"(?<=\S)(?:[ ]{{{int(cfg['min_gap'])},}}|[ ]*\t[ \t]*)(?=\S)"),
         first_within=int(cfg["first_within"]),
         max_step=int(cfg["max_step"]),
         min_lines=int(cfg["min_lines"]),
@@ -50,14 +50,14 @@ _RIGHT_START = re.compile(r"[A-ZĐÀ-Ỹ\-_=*]")
 
 
 def _split(line: str, cfg: _Config) -> tuple[str, int, str] | None:
-    """``(left, column of the right part, right)`` when a wide gap splits ``line`` in two."""
-    body = line.lstrip(" ")
+    """``(left, column of the right part, right)`` when a wide gap or a tab splits ``line`` in two."""
+    body = line.lstrip(" \t")
     m = cfg.gap.search(body)
     if m is None or body.startswith("|"):
         return None
-    column = len(line) - len(body) + m.end()
+    column = len(line[: len(line) - len(body) + m.end()].expandtabs(8))
     right = body[m.end() :].strip()
-    if column < cfg.min_right_column or not _RIGHT_START.match(right):
+    if (column < cfg.min_right_column and "\t" not in m.group()) or not _RIGHT_START.match(right):
         return None
     return body[: m.start()].strip(), column, right
 
@@ -89,21 +89,21 @@ def unfold_header_columns(lines: list[str]) -> list[str]:
         ['UBND TỈNH A', 'Số: 1/UBND', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'A, ngày 02 tháng 3 năm 2025', '', 'Nội dung']
     """
     cfg = _config()
-    expanded = [line.expandtabs(8) for line in lines]
-    block = _header_block(expanded, cfg)
+    block = _header_block(lines, cfg)
     if block is None:
         return lines
     start, end = block
-    parts = [_split(line, cfg) for line in expanded[start:end]]
+    parts = [_split(line, cfg) for line in lines[start:end]]
     columns = sorted(p[1] for p in parts if p is not None)
     right_at = columns[len(columns) // 2]
     left: list[str] = []
     right: list[str] = []
-    for line, part in zip(expanded[start:end], parts, strict=True):
+    for line, part in zip(lines[start:end], parts, strict=True):
         if part is not None:
             left.append(part[0])
             right.append(part[2])
         elif line.strip():
-            indent = len(line) - len(line.lstrip(" "))
-            (right if indent >= right_at * cfg.right_share else left).append(line.strip())
+            lead = line[: len(line) - len(line.lstrip(" \t"))]
+            indented = "\t" in lead or len(lead) >= right_at * cfg.right_share
+            (right if indented else left).append(line.strip())
     return [*lines[:start], *left, "", *right, "", *lines[end:]]

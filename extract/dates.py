@@ -64,7 +64,7 @@ def _grammar() -> dict:
             ("text_dmy", re.compile(
                 rf"{w['day']}\s+{_D}\s+{w['month']}\s+{_M}\s*,?\s*{w['year']}\s+{_Y}(?!\d)", i)),
             ("num_ddmy", re.compile(
-                rf"(?<![\d/.\-]){_D}\s*(?P<join>[-–,]|\s+và)\s*(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s>[/.]){_M}(?P=s){_Y}"
+                rf"(?<![\d/.\-:]){_D}\s*(?P<join>[-–,]|\s+và)\s*(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s>[/.]){_M}(?P=s){_Y}"
                 rf"(?![\d]|[/.\-]\d)", i)),
             ("num_dmy", re.compile(
                 rf"(?<![\d/.\-]){_D}(?P<s>[/.\-]){_M}(?P=s){_Y}(?![\d]|[/.\-]\d)", i)),
@@ -91,6 +91,8 @@ def _grammar() -> dict:
         "day_month_licence": re.compile(cfg["day_month_licence"], i),
         "holiday_licence": re.compile(cfg["holiday_licence"]),
         "month_year_licence": re.compile(cfg["month_year_licence"], i),
+        "dotted_day_licence": re.compile(cfg["dotted_day_licence"], i),
+        "as_of": re.compile(cfg["as_of"], i),
         "range_connector": re.compile(cfg["range_connector"], i),
         "range_opener": re.compile(cfg["range_opener"], i),
         "fraction_nouns": re.compile(cfg["fraction_nouns"], i),
@@ -163,8 +165,9 @@ def _interpret(name: str, m: re.Match[str], text: str) -> _Found | list[_Found] 
         if name == "num_dm":
             if not _day_month_licensed(text, s, after) or g["fraction_nouns"].match(after):
                 return None
-            if gd.get("s") == "." and not re.search(r"ngày\s*$", before, re.I):
-                return None  # "1.5" is a decimal far more often than a date
+            if gd.get("s") == "." and not (re.search(r"ngày\s*$", before, re.I) or g["dotted_day_licence"].search(before)
+                                           or g["holiday_licence"].search(text, max(0, s - 100), s)):
+                return None  # "1.5" is a decimal far more often than a date, unless a named day precedes it
         return _Found(s, e, "day", y, mo, d)
     if name in ("text_my", "num_my", "text_m"):
         mo = int(gd["m"])
@@ -213,7 +216,7 @@ def _day_month_licensed(text: str, start: int, after: str, depth: int = 0) -> bo
     g = _grammar()
     before = text[max(0, start - 30) : start]
     if (g["day_month_licence"].search(before) or _range_partner_follows(after)
-            or g["holiday_licence"].search(text, max(0, start - 70), start)):
+            or g["holiday_licence"].search(text, max(0, start - 100), start)):
         return True
     listed = _LISTED_AFTER.search(before)
     if listed is None or depth >= 8:
@@ -252,6 +255,20 @@ def _join_ranges(text: str, items: list[_Found]) -> list[_Found]:
     return out
 
 
+def reference_date(text: str, issued: date | None = None) -> date | None:
+    """The day the document speaks from: the letter's own date, else a news page's dateline
+    in its first lines ("02/07/2020 14:29:33", "Cập nhật lúc: 08:15 - 21/01/2025")."""
+    if issued is not None:
+        return issued
+    dateline = re.compile(_grammar()["cfg"]["dateline"], re.IGNORECASE)
+    for line in text.split("\n")[:6]:
+        if dateline.match(line):
+            d, m, y = (int(x) for x in re.search(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})", line).groups())
+            if _valid_day(y, m, d):
+                return date(y, m, d)
+    return None
+
+
 def reference_year(text: str, items: list[_Found], issued: date | None = None) -> int | None:
     """The year a date written without one belongs to.
 
@@ -259,12 +276,9 @@ def reference_year(text: str, items: list[_Found], issued: date | None = None) -
     page's "02/07/2020 14:29:33"); then the year the text speaks of most
     ("năm 2024" …).
     """
-    if issued is not None:
-        return issued.year
-    dateline = re.compile(_grammar()["cfg"]["dateline"], re.IGNORECASE)
-    for line in text.split("\n")[:5]:
-        if dateline.match(line):
-            return int(re.findall(r"\d{4}", line)[0])
+    spoken_from = reference_date(text, issued)
+    if spoken_from is not None:
+        return spoken_from.year
     years = Counter(it.year for it in items if it.year and not it.year_inferred)
     years.update(it.end_item.year for it in items if it.end_item is not None and it.end_item.year)
     if years:
@@ -290,6 +304,8 @@ def find_dates(text: str, *, issued: date | None = None) -> tuple[list[DateItem]
     """
     items = _join_ranges(text, _scan(text))
     ref = reference_year(text, items, issued)
+    spoken_from = reference_date(text, issued)
+    as_of = _grammar()["as_of"]
     dates: list[DateItem] = []
     periods: list[DateItem] = []
     for it in items:
@@ -297,6 +313,10 @@ def find_dates(text: str, *, issued: date | None = None) -> tuple[list[DateItem]
             if part is not None and part.year is None and ref is not None:
                 part.year = ref
                 part.year_inferred = True
+                # "Tính đến 31/12" in a report of January: a day the text looks back to
+                if spoken_from is not None and part.granularity == "day" and as_of.search(text, max(0, it.start - 30), it.start) \
+                        and date(ref, part.month or 1, part.day or 1) > spoken_from:
+                    part.year = ref - 1
         value = it.value()
         if value is None:
             continue

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from extract.aligned_tables import rebuild_aligned_tables
 from extract.columns import unfold_header_columns
 from extract.lexicon import load_data
 from extract.tables import rebuild_cell_tables
@@ -116,7 +117,8 @@ def _continues(prev: str, raw_next: str, wrap: int | None = None) -> bool:
     if _ends_paragraph(prev):
         return False
     if _layout()["clause_end"].search(prev):
-        return first.islower() or (first.isdigit() and prev.rstrip().endswith(","))
+        full = wrap is not None and len(prev.strip()) >= wrap - 20 and not _is_upper(nxt)
+        return first.islower() or (first.isdigit() or full) and prev.rstrip().endswith(",")
     if first.islower() or first.isdigit():
         return True
     if indented and first.isalpha():
@@ -137,7 +139,7 @@ def rebuild_paragraphs(text: str) -> str:
     next line continues the sentence; list items, headings and rules stay apart.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = rebuild_cell_tables(unfold_header_columns(lines))
+    lines = rebuild_cell_tables(rebuild_aligned_tables(unfold_header_columns(lines)))
     wrap = _wrap_width(lines)
     out: list[str] = []
     last_raw = ""
@@ -160,5 +162,5 @@ def rebuild_paragraphs(text: str) -> str:
 def normalize_text(text: str) -> str:
     """The full normalization applied to every document before extraction."""
     text = text.replace("\ufeff", "").replace("\u00ad", "").replace("\u200b", "")
-    text = text.replace("\u00a0", " ").replace("\t", "    ")  # a tab still parts two header columns
+    text = text.replace("\u00a0", " ")  # tabs stay until the header's columns are read
     return rebuild_paragraphs(normalize_tones(text))

@@ -20,7 +20,7 @@ from extract.numbers import parse_int, parse_number
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
-_INDEX = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])\.?$")
+INDEX_CELL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])\.?$")
 _EMPTY = re.compile(r"^[-–—x/]?$")
 _UNIT_SUFFIX = re.compile(r"\s*\([^()]+\)\s*$")  # "Số người tham gia BHYT (người)" → its metric
 
@@ -83,7 +83,7 @@ def pipe_row(cells: list[str]) -> str:
     return "| " + " | ".join(" ".join(c.replace("|", "/").split()) for c in cells) + " |"
 
 
-def _is_numeric_cell(s: str) -> bool:
+def is_numeric_cell(s: str) -> bool:
     return bool(re.fullmatch(r"[-–—x]?|[<>≥≤~]?\s*\d[\d.,]*\s*%?", s.strip()))
 
 
@@ -115,16 +115,16 @@ def rebuild_cell_tables(lines: list[str]) -> list[str]:
         while j < len(lines):
             total = stripped[j : j + n - 1]
             if roles[0] == "index" and g["total_row"].match(total[0]) and len(total) == n - 1 and all(total) \
-                    and all(_is_numeric_cell(c) for c in total[1:]):
+                    and all(is_numeric_cell(c) for c in total[1:]):
                 rows.append(["", *total])  # "Tổng cộng" spans the index and label columns: the last row
                 j += n - 1
                 break
             chunk = stripped[j : j + n]
             if len(chunk) < n or any(not c or len(c) > g["max_cell"] for c in chunk):
                 break
-            if roles[0] == "index" and not _INDEX.match(chunk[0]):
+            if roles[0] == "index" and not INDEX_CELL.match(chunk[0]):
                 break
-            if "person" not in roles and not any(_is_numeric_cell(c) for c in chunk[1:]):
+            if "person" not in roles and not any(is_numeric_cell(c) for c in chunk[1:]):
                 break
             rows.append(chunk)
             j += n
@@ -215,7 +215,7 @@ def _label(table: Table, row: list[Cell]) -> Cell | None:
     for role, cell in zip(table.roles, row, strict=False):
         if role == "label" and cell.text:
             return cell
-    return next((c for c in row if c.text and not _is_numeric_cell(c.text) and not _INDEX.match(c.text)), None)
+    return next((c for c in row if c.text and not is_numeric_cell(c.text) and not INDEX_CELL.match(c.text)), None)
 
 
 def _number(cell: Cell) -> float | None:
@@ -292,7 +292,7 @@ def _award_cell(table: Table, row: list[Cell], classify) -> tuple[Cell, tuple] |
     """The cell of ``row`` naming an award, label columns first, with what ``classify`` says of it."""
     ordered = sorted(zip(table.roles, row, strict=False), key=lambda rc: rc[0] != "label")
     for role, cell in ordered:
-        if role in (None, "label") and cell.text and not _is_numeric_cell(cell.text):
+        if role in (None, "label") and cell.text and not is_numeric_cell(cell.text):
             award = classify(cell.text)
             if award is not None:
                 return cell, award
