@@ -77,6 +77,29 @@ STATEMENTS = [
      [("huan_chuong_lao_dong", 1, None, None, "awarded")]),
     ("- Tập thể nhà trường đạt danh hiệu Tập thể lao động xuất sắc và được Chủ tịch UBND tỉnh tặng Bằng khen.",
      [("tap_the_lao_dong_xuat_sac", 1, None, None, "awarded"), ("bang_khen_cap_bo", 1, None, None, "awarded")]),
+    ("Ghi nhận những đóng góp đó, tập thể BHXH tỉnh Nghệ An đã được Đảng, Nhà nước tặng thưởng Huân chương Lao động "
+     "hạng Ba (năm 2005), Huân chương Lao động hạng Nhì (năm 2012), Cờ thi đua của Chính phủ (năm 2019) cùng nhiều "
+     "Bằng khen của Thủ tướng Chính phủ.",
+     [("huan_chuong_lao_dong", 1, None, None, "awarded"), ("huan_chuong_lao_dong", 1, None, None, "awarded"),
+      ("co_thi_dua_chinh_phu", 1, None, None, "awarded")]),
+    ("Chị được công nhận danh hiệu Chiến sĩ thi đua ngành BHXH Việt Nam năm 2023 và được Thủ tướng Chính phủ tặng "
+     "Bằng khen năm 2024. Anh vinh dự được Chủ tịch UBND tỉnh tặng Bằng khen và 4 năm liền đạt danh hiệu Chiến sĩ thi "
+     "đua cơ sở. Bà được Tổng Giám đốc BHXH Việt Nam tặng Bằng khen năm 2023.",
+     [("chien_si_thi_dua_cap_bo", None, 1, None, "awarded"), ("bang_khen_thu_tuong", None, 1, None, "awarded"),
+      ("bang_khen_cap_bo", None, 1, None, "awarded"), ("chien_si_thi_dua_co_so", None, 1, None, "awarded"),
+      ("bang_khen_cap_bo", None, 1, None, "awarded")]),
+    ("Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho 9 tập thể, Bằng khen cho 52 tập thể, cá nhân; Bộ trưởng "
+     "tặng Bằng khen cho 215 tập thể và 1.126 cá nhân.",
+     [("co_thi_dua_chinh_phu", 9, None, None, "awarded"), ("bang_khen_thu_tuong", None, None, 52, "awarded"),
+      ("bang_khen_cap_bo", 215, 1126, None, "awarded")]),
+    ("Năm 2024, Bộ đã trình cấp có thẩm quyền và được Chủ tịch nước phong tặng danh hiệu Anh hùng Lao động cho 1 tập "
+     "thể, tặng Huân chương Độc lập hạng Ba cho 2 tập thể.",
+     [("anh_hung_lao_dong", 1, None, None, "awarded"), ("huan_chuong_doc_lap", 2, None, None, "awarded")]),
+    ("3. Thống nhất lựa chọn BHXH tỉnh Vĩnh Phúc đề nghị BHXH Việt Nam xem xét, trình Thủ tướng Chính phủ tặng Cờ thi "
+     "đua của Chính phủ năm 2023.", [("co_thi_dua_chinh_phu", 1, None, None, "proposed")]),
+    ("đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 4 tập thể, 6 cá nhân và công nhận danh hiệu Chiến sĩ thi đua "
+     "toàn quốc cho 1 cá nhân.",
+     [("bang_khen_thu_tuong", 4, 6, None, "proposed"), ("chien_si_thi_dua_toan_quoc", None, 1, None, "proposed")]),
     ("Đồng chí Nguyễn Văn An - Giám đốc BHXH tỉnh được tặng Huân chương Lao động hạng Ba vì đã có thành tích. "
      "Hiện BHXH tỉnh đang đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba cho đồng chí Huỳnh Thanh Tâm.",
      [("huan_chuong_lao_dong", None, 1, None, "awarded"), ("huan_chuong_lao_dong", None, 1, None, "proposed")]),

@@ -55,6 +55,23 @@ INFERRED = [
 ]
 
 
+INFERRED_AS_OF = [
+    # a day the text looks back to is never after the day it speaks from
+    ("Thanh Hóa tổng kết năm\n08/01/2025 10:20\nTính đến 31/12, toàn tỉnh có 395.214 người; hạn chót đến 31/3.",
+     ["2025-01-08", "2024-12-31", "2025-03-31"]),
+    ("Cập nhật lúc: 08:15 - 21/01/2025\n**Ngày 20.1, BHXH thành phố tổ chức Hội nghị.**", ["2025-01-21", "2025-01-20"]),
+    ("Năm 2025 kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (3.2), 50 năm Ngày giải phóng miền Nam, thống "
+     "nhất đất nước (30.4), Quốc khánh 2.9; kỷ niệm 30 năm thành lập ngành BHXH Việt Nam (16.2). Tăng 1.5 lần.",
+     ["2025-02-03", "2025-04-30", "2025-09-02", "2025-02-16"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INFERRED_AS_OF)
+def test_days_looked_back_to_and_dotted_days_after_a_named_day(text: str, expected: list[str]) -> None:
+    dates, _ = find_dates(text)
+    assert [d.value for d in dates if d.granularity == "day"] == expected
+
+
 LISTED = [
     # a licensed day-month, then others listed after it
     ("Đợt 1 chào mừng các ngày lễ 30/4, 1/5 và 19/5; sơ kết vào tháng 7/2025.",

@@ -116,3 +116,10 @@ def test_markdown_emphasis_around_the_place_and_date_line() -> None:
     ex = extract_text("**BẢO HIỂM XÃ HỘI TP. CẦN THƠ**\n\nSố: 58/BHXH-KHTC\n\n*Cần Thơ, ngày 10 tháng 01 năm 2025*\n\n"
                       "# V/v giao chỉ tiêu năm 2025")
     assert (ex.number, str(ex.issued_date), ex.place) == ("58/BHXH-KHTC", "2025-01-10", "Cần Thơ")
+
+
+def test_a_header_parted_by_tabs() -> None:
+    text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC GIANG\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 286/QĐ-UBND\tBắc Giang, ngày 03 tháng 3 năm 2025\nQUYẾT ĐỊNH\nVề việc tặng Bằng khen")
+    ex = extract_text(text)
+    assert (ex.kind, ex.number, str(ex.issued_date)) == ("quyet_dinh", "286/QĐ-UBND", "2025-03-03")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.normalize import normalize_text, normalize_tones
+from extract.normalize import normalize_text, normalize_tones, rebuild_paragraphs
 
 TONES = [
     ("hoà", "hòa"), ("Hoà Bình", "Hòa Bình"), ("thuỷ lợi", "thủy lợi"), ("khoẻ mạnh", "khỏe mạnh"),
@@ -34,3 +34,20 @@ WRAPS = [
 @pytest.mark.parametrize(("raw", "expected"), WRAPS)
 def test_hard_wrapped_lines_are_joined_and_blocks_kept(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
+
+
+def test_in_a_hard_wrapped_text_a_full_line_ending_with_a_comma_goes_on() -> None:
+    text = (
+        "Giai đoạn 2019 - 2023, Chủ tịch nước đã tặng Huân chương các loại cho 46 tập thể\n"
+        "và 112 cá nhân; Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho 21 tập thể,\n"
+        "Bằng khen cho 98 tập thể và 205 cá nhân; 02 cá nhân được phong tặng danh hiệu Anh\n"
+        "hùng Lao động, 05 cá nhân được tặng danh hiệu Chiến sĩ thi đua toàn quốc. Chủ tịch\n"
+        "UBND tỉnh tặng Cờ thi đua cho 180 tập thể, Bằng khen cho 1.240 tập thể và 3.560 cá\n"
+        "nhân. Các cấp, các ngành tặng Giấy khen cho 2.148 lượt tập thể, cá nhân có thành\n"
+        "tích xuất sắc trong phong trào thi đua yêu nước, góp phần hoàn thành các mục tiêu,\n"
+        "chỉ tiêu phát triển kinh tế - xã hội của tỉnh trong giai đoạn vừa qua một cách toàn\n"
+        "diện, bền vững và hiệu quả, được Trung ương ghi nhận và đánh giá cao trong năm qua.\n"
+    )
+    rebuilt = rebuild_paragraphs(text)
+    assert "cho 21 tập thể, Bằng khen cho 98 tập thể" in rebuilt
+    assert "\n" not in rebuilt

@@ -191,3 +191,22 @@ def test_a_growth_column_is_a_percentage() -> None:
             "| 1 | Số người tham gia BHXH tự nguyện | Người | 24.315 | 28.000 | 15,2 |")
     assert [(t.value, t.unit, t.kind) for t in extract_text(text).targets] == [
         (24315, "người", "result"), (28000, "người", "target"), (15.2, "%", "result")]
+
+
+ALIGNED = """Điều 1. Công nhận danh hiệu thi đua năm 2024 cho các tập thể, cá nhân như sau:
+
+  TT    Danh hiệu thi đua                     Tập thể     Cá nhân     Ghi chú
+  1     Tập thể Lao động tiên tiến              13           -        Các phòng, BHXH
+                                                                      huyện, thành phố
+  2     Chiến sĩ thi đua cơ sở                   -          27
+  3     Lao động tiên tiến                       -         214        Kể cả hợp đồng
+
+(Có danh sách chi tiết kèm theo)"""
+
+
+def test_a_table_aligned_with_spaces_is_read_by_column() -> None:
+    ex = extract_text(ALIGNED)
+    assert "| 1 | Tập thể Lao động tiên tiến | 13 | - | Các phòng, BHXH huyện, thành phố |" in ex.text
+    assert [(a.award, a.collectives, a.individuals) for a in ex.awards] == [
+        ("tap_the_lao_dong_tien_tien", 13, None), ("chien_si_thi_dua_co_so", None, 27),
+        ("lao_dong_tien_tien", None, 214)]

@@ -34,6 +34,8 @@ VALUES = [
     ("Vốn tín dụng chính sách tạo việc làm cho 142.300 người lao động", "tin_bai", [(142300, "người", "result")]),
     ("đã có 312.540 người cài đặt, sử dụng ứng dụng VssID", "tin_bai", [(312540, "người", "result")]),
     ("Tổng giá trị sản xuất tăng 8-9% so với năm 2024", "ke_hoach", [(8, "%", "target"), (9, "%", "target")]),
+    ("Số người tham gia BHXH tự nguyện tăng mạnh; năm 2025, chỉ tiêu phấn đấu là 186.000 người.", "tin_bai",
+     [(186000, "người", "target")]),
     ("III. CHỈ TIÊU NĂM 2025\n- 100% công đoàn cơ sở tổ chức Hội nghị viên chức", "ke_hoach", [(100, "%", "target")]),
 ]
 
@@ -80,6 +82,11 @@ NOT_TARGETS = [
     "tặng 150 suất quà (mỗi suất trị giá 1 triệu đồng) cho người hưởng trợ cấp",
     "Tổng số tiền thưởng: 185.400.000 đồng.",
     "Tổng số lượt khám bệnh BHYT đạt 412.560 lượt.",
+    "1. BHXH tỉnh Vĩnh Phúc đạt 97,5 điểm, xếp thứ nhất, được 7/7 phiếu bầu (đạt 100%).",
+    "- Danh hiệu Tập thể Lao động xuất sắc: số lượng không quá 20% tổng số tập thể",
+    "được Nhà nước hỗ trợ tiền đóng: 30% mức đóng đối với người thuộc hộ nghèo",
+    "Mức đóng thấp nhất hiện nay là 330.000 đồng/tháng.",
+    "đề nghị tặng Cờ thi đua của Chính phủ, với 100% đại biểu tán thành.",
 ]
 
 

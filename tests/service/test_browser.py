@@ -58,7 +58,7 @@ def test_an_uploaded_letter_shows_highlights_tips_and_the_targets_table(page: Pa
     page.goto("/trich-xuat")
     page.set_input_files("#extract-form input[name=file]", str(NEWS))
     page.click("#extract-form button[type=submit]")
-    expect(page.locator("#targets-table tbody tr")).to_have_count(14)
+    expect(page.locator("#targets-table tbody tr")).to_have_count(13)
     text = page.locator("#doc-text")
     for kind in ("date", "target", "award"):
         assert text.locator(f"mark.hl-{kind}").count() > 0
