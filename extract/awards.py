@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from extract.lexicon import load_data, load_jsonl
+from extract.lexicon import compile_patterns, load_data, load_jsonl
 from extract.models import AwardItem
 from extract.numbers import parse_int
 
@@ -78,34 +78,17 @@ def _grammar() -> dict:
         "roles": [role for _rx, role in cfg["roles"]],
         "count": re.compile(rf"(?<![\d.,/\w])(?<!hạng )(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+|{words})\s+(?:{role_alt})(?![\wđĐ])", i),
         "number_words": {k.lower(): int(v) for k, v in cfg["number_words"].items()},
-        "group_joiner": re.compile(cfg["group_joiner"], i),
-        "proposed": re.compile(cfg["proposed"], i),
-        "not_proposed": re.compile(cfg["not_proposed"], i),
         "max_gap": int(cfg["max_gap_count_award"]),
-        "count_not_after": re.compile(cfg["count_not_after"], i),
-        "award_to_counts": re.compile(cfg["award_to_counts"], i),
-        "recipient_person": re.compile(cfg["recipient_person"]),
-        "recipient_people": re.compile(cfg["recipient_people"]),
-        "recipient_org": re.compile(cfg["recipient_org"]),
-        "recipient_before_person": re.compile(cfg["recipient_before_person"], i),
-        "recipient_before_org": re.compile(cfg["recipient_before_org"]),
-        "recipient_before_pronoun": re.compile(cfg["recipient_before_pronoun"]),
-        "recipient_selected": re.compile(cfg["recipient_selected"]),
-        "same_recipient_list": re.compile(cfg["same_recipient_list"], i),
-        "not_one_award": re.compile(cfg["not_one_award"], i),
-        "past": re.compile(cfg["past"], i),
-        "rank": re.compile(cfg["rank"], i),
         "rank_names": {str(k).lower(): v for k, v in cfg["rank_names"].items()},
-        "tail": re.compile(cfg["tail"]),
-        "recipient_name_end": re.compile(cfg["recipient_name_end"]),
-        "explicit_past": re.compile(cfg["explicit_past"], i),
-        "given": re.compile(cfg["given"], i),
-        "rejected": re.compile(cfg["rejected"], i),
-        "coordinated": re.compile(cfg["coordinated"], i),
-        "year_entry": re.compile(cfg["year_entry"], i),
-        "individual_subject": re.compile(cfg["individual_subject"], re.M),
         "org_head": re.compile(rf"(?:{cfg['org_heads']})\b"),
-        "same_recipient": re.compile(cfg["same_recipient"], i),
+        "individual_subject": re.compile(cfg["individual_subject"], re.M),
+        **compile_patterns("awards.yaml", cfg, (
+            "group_joiner", "proposed", "not_proposed", "count_not_after", "award_to_counts",
+            "recipient_before_person", "same_recipient_list", "not_one_award", "past", "rank", "explicit_past",
+            "given", "rejected", "coordinated", "year_entry", "same_recipient"), i),
+        **compile_patterns("awards.yaml", cfg, (  # case matters: names start with a capital
+            "recipient_person", "recipient_people", "recipient_org", "recipient_before_org",
+            "recipient_before_pronoun", "recipient_selected", "tail", "recipient_name_end")),
     }
 
 

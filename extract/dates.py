@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from extract.lexicon import load_data
+from extract.lexicon import compile_patterns, load_data
 from extract.models import DateItem
 from extract.numbers import roman_to_int
 
@@ -88,14 +88,10 @@ def _grammar() -> dict:
                 rf"(?<![\d/.\-]){_Y}\s*[-–—]\s*(?P<y2>(?:19|20|21)\d{{2}})(?![\d/])", i)),
             ("year", re.compile(rf"{w['year']}\s+{_Y}(?![\d/.\-]\d|\d)", i)),
         ],
-        "day_month_licence": re.compile(cfg["day_month_licence"], i),
         "holiday_licence": re.compile(cfg["holiday_licence"]),
-        "month_year_licence": re.compile(cfg["month_year_licence"], i),
-        "dotted_day_licence": re.compile(cfg["dotted_day_licence"], i),
-        "as_of": re.compile(cfg["as_of"], i),
-        "range_connector": re.compile(cfg["range_connector"], i),
-        "range_opener": re.compile(cfg["range_opener"], i),
-        "fraction_nouns": re.compile(cfg["fraction_nouns"], i),
+        **compile_patterns("dates.yaml", cfg, (
+            "day_month_licence", "month_year_licence", "dotted_day_licence", "as_of", "range_connector",
+            "range_opener", "fraction_nouns"), i),
         "number_words": cfg["number_words"],
         "years": (cfg["year_min"], cfg["year_max"]),
     }

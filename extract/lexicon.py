@@ -8,6 +8,8 @@ its line number. Both are validated on load and cached.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -99,3 +101,20 @@ def load_jsonl(name: str, model: type[M]) -> list[M]:
             field = ".".join(str(p) for p in first["loc"])
             raise DataFileError(f"{path}:{number}: field {field}: {first['msg']}") from exc
     return records
+
+
+def compile_patterns(name: str, cfg: Mapping[str, Any], keys: Iterable[str], flags: int = 0) -> dict[str, re.Pattern[str]]:
+    """The regular expressions ``cfg[key]`` of the data file ``name``, compiled with ``flags``.
+
+    Raises:
+        DataFileError: a key is missing or its pattern is not a valid regular expression.
+    """
+    compiled: dict[str, re.Pattern[str]] = {}
+    for key in keys:
+        if key not in cfg:
+            raise DataFileError(f"{DATA_DIR / name}: field {key}: missing")
+        try:
+            compiled[key] = re.compile(cfg[key], flags)
+        except re.error as exc:
+            raise DataFileError(f"{DATA_DIR / name}: field {key}: invalid pattern: {exc}") from exc
+    return compiled

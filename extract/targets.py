@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.lexicon import load_data
+from extract.lexicon import compile_patterns, load_data
 from extract.models import DateItem, TargetItem
 from extract.numbers import NUMBER_PATTERN, parse_number
 
@@ -51,24 +51,18 @@ def _grammar() -> dict:
         "quantity": quantity,
         "scales": {k.lower(): float(v) for k, v in cfg["scales"].items()},
         "units": {k.lower(): v for k, v in units.items()},
-        "money_context": re.compile(cfg["money_context"], i),
-        "count_context": re.compile(cfg["count_context"], i),
-        "scale_not_before": re.compile(cfg["scale_not_before"], i),
-        "not_indicator": re.compile(cfg["not_indicator"], i),
-        "not_indicator_after": re.compile(cfg["not_indicator_after"], i),
-        "audience": re.compile(cfg["audience"], i),
+        **compile_patterns("targets.yaml", cfg, (
+            "money_context", "count_context", "scale_not_before", "not_indicator", "not_indicator_after", "audience",
+            "cue_negator", "clause_break", "metric_base"), i),
         "cues": [_Cue(re.compile(rf"(?<!\w)(?:{c['pattern']})(?!\w)", i), c["kind"], c["scope"]) for c in cfg["cues"]],
         "plan_kinds": set(cfg["plan_kinds"]),
-        "cue_negator": re.compile(cfg["cue_negator"], i),
         "comparators": re.compile(rf"(?<!\w)({alt(cfg['comparators'])})\s*(?:mức\s*)?$", i),
-        "clause_break": re.compile(cfg["clause_break"], i),
         "sentence_break": re.compile(cfg["sentence_break"]),
         "strip_head": re.compile(cfg["metric_strip_head"], i),
         "strip_tail": re.compile(cfg["metric_strip_tail"], i),
         "stop_after": re.compile(cfg["metric_stop_after"], i),
         "metric_verbs": [(re.compile(rf"(?<!\w){re.escape(k)}(?!\w)", i), v)
                          for k, v in sorted(cfg["metric_from_verb"].items(), key=lambda kv: -len(kv[0]))],
-        "metric_base": re.compile(cfg["metric_base"], i),
     }
 
 

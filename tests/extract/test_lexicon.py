@@ -56,3 +56,12 @@ def test_the_shipped_taxonomy_loads_and_covers_every_award_key() -> None:
         "tap_the_lao_dong_xuat_sac", "tap_the_lao_dong_tien_tien", "lao_dong_tien_tien", "anh_hung_lao_dong",
         "anh_hung_luc_luong_vu_trang", "other",
     }
+
+
+def test_a_bad_pattern_names_its_file_and_field() -> None:
+    compile_patterns = lexicon.compile_patterns
+    with pytest.raises(DataFileError, match=r"awards\.yaml: field proposed: invalid pattern"):
+        compile_patterns("awards.yaml", {"proposed": "(đề nghị"}, ["proposed"])
+    with pytest.raises(DataFileError, match=r"dates\.yaml: field as_of: missing"):
+        compile_patterns("dates.yaml", {}, ["as_of"])
+    assert compile_patterns("x.yaml", {"a": "tặng"}, ["a"])["a"].search("được tặng")
