@@ -251,6 +251,28 @@ def _join_ranges(text: str, items: list[_Found]) -> list[_Found]:
     return out
 
 
+_SENTENCE_START = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _year_of_sentence(text: str, items: list[_Found], index: int) -> int | None:
+    """The year a sentence names before a day written without one: "Năm 2025, … dự kiến tổ
+    chức vào ngày 23/3", "… trước tháng 10/2025 … nhân dịp Quốc khánh 2-9". Only a year, a
+    month, a period or the far end of a range counts: a cited document's date ("Kế hoạch số
+    12/KH-UBND ngày 19/01/2024") says when that document was signed, not when the sentence
+    happens."""
+    item = items[index]
+    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, item.start - 600), item.start)),
+                default=max(0, item.start - 600))
+    for earlier in reversed(items[:index]):
+        if earlier.end <= start:
+            return None
+        if earlier.end_item is not None and earlier.end_item.year and not earlier.end_item.year_inferred:
+            return earlier.end_item.year  # a range's far end: "kỷ niệm 94 năm (26/3/1931 - 26/3/2025)"
+        if earlier.granularity != "day" and earlier.year and not earlier.year_inferred:
+            return earlier.year
+    return None
+
+
 def reference_date(text: str, issued: date | None = None) -> date | None:
     """The day the document speaks from: the letter's own date, else a news page's dateline
     in its first lines ("02/07/2020 14:29:33", "Cập nhật lúc: 08:15 - 21/01/2025")."""
@@ -304,10 +326,10 @@ def find_dates(text: str, *, issued: date | None = None) -> tuple[list[DateItem]
     as_of = _grammar()["as_of"]
     dates: list[DateItem] = []
     periods: list[DateItem] = []
-    for it in items:
+    for index, it in enumerate(items):
         for part in (it, it.end_item):
             if part is not None and part.year is None and ref is not None:
-                part.year = ref
+                part.year = _year_of_sentence(text, items, index) or ref
                 part.year_inferred = True
                 # "Tính đến 31/12" in a report of January: a day the text looks back to
                 if spoken_from is not None and part.granularity == "day" and as_of.search(text, max(0, it.start - 30), it.start) \
