@@ -57,6 +57,7 @@ class _Group:
     end: int
     counts: dict[str, int] = field(default_factory=dict)
     used: bool = False
+    weak: bool = False  # counted in units that are not always commended ("08 khoa, phòng")
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +65,12 @@ def _grammar() -> dict:
     cfg = dict(load_data("awards.yaml"))
     for key in ("recipient_org", "recipient_before_org", "recipient_selected"):
         cfg[key] = cfg[key].replace("{org_heads}", cfg["org_heads"])
+    for key in ("recipient_person", "recipient_before_person"):
+        cfg[key] = cfg[key].replace("{person_titles}", cfg["person_titles"])
     records = load_jsonl("awards.jsonl", AwardRecord)
     i = re.IGNORECASE
     words = "|".join(sorted(cfg["number_words"], key=len, reverse=True))
-    role_alt = "|".join(f"(?P<r{n}>{rx})" for n, (rx, _role) in enumerate(cfg["roles"]))
+    role_alt = "|".join(f"(?P<r{n}>{rx})" for n, (rx, _role, *_weak) in enumerate(cfg["roles"]))
     compiled = [
         (r, re.compile(rf"(?<![\wđĐ])(?:{r.pattern})(?![\wđĐ])", 0 if r.case_sensitive or r.pattern.isupper() else i))
         for r in records
@@ -75,7 +78,8 @@ def _grammar() -> dict:
     return {
         "any_award": re.compile("|".join(f"(?:{r.pattern})" for r in records), i),
         "records": compiled,
-        "roles": [role for _rx, role in cfg["roles"]],
+        "roles": [role for _rx, role, *_weak in cfg["roles"]],
+        "weak_roles": {n for n, (_rx, _role, *weak) in enumerate(cfg["roles"]) if weak},
         "count": re.compile(rf"(?<![\d.,/\w])(?<!hạng )(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+|{words})\s+(?:{role_alt})(?![\wđĐ])", i),
         "number_words": {k.lower(): int(v) for k, v in cfg["number_words"].items()},
         "max_gap": int(cfg["max_gap_count_award"]),
@@ -84,10 +88,10 @@ def _grammar() -> dict:
         "individual_subject": re.compile(cfg["individual_subject"], re.M),
         **compile_patterns("awards.yaml", cfg, (
             "group_joiner", "proposed", "not_proposed", "count_not_after", "award_to_counts",
-            "recipient_before_person", "same_recipient_list", "not_one_award", "past", "rank", "explicit_past",
+            "same_recipient_list", "not_one_award", "past", "rank", "explicit_past",
             "given", "rejected", "coordinated", "year_entry", "same_recipient"), i),
         **compile_patterns("awards.yaml", cfg, (  # case matters: names start with a capital
-            "recipient_person", "recipient_people", "recipient_org", "recipient_before_org",
+            "recipient_person", "recipient_people", "recipient_org", "recipient_before_org", "recipient_before_person",
             "recipient_before_pronoun", "recipient_selected", "tail", "recipient_name_end")),
     }
 
@@ -186,14 +190,16 @@ def _groups(text: str, lo: int, hi: int, blocked: list[Span]) -> list[_Group]:
         n = parse_int(raw) if raw[0].isdigit() else g["number_words"].get(raw.lower())
         if n is None:
             continue
-        role = next(g["roles"][int(k[1:])] for k, v in m.groupdict().items() if k.startswith("r") and v)
+        which = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("r") and v)
+        role, weak = g["roles"][which], which in g["weak_roles"]
         if groups and not groups[-1].used and g["group_joiner"].match(text[groups[-1].end : m.start()]):
             last = groups[-1]
             if role not in last.counts:
                 last.counts[role] = n
                 last.end = m.end()
+                last.weak = last.weak and weak
                 continue
-        groups.append(_Group(m.start(), m.end(), {role: n}))
+        groups.append(_Group(m.start(), m.end(), {role: n}, weak=weak))
     return groups
 
 
@@ -491,7 +497,8 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
             nxt_group = next((o for _p, k, o in events[idx + 1 :] if k == "g"), None)
             limit = _limit(events, idx, hi)
             if nxt_group is not None and not nxt_group.used and nxt_group.start < limit and \
-                    g["award_to_counts"].match(text[obj.end : nxt_group.start] + " "):
+                    g["award_to_counts"].match(text[obj.end : nxt_group.start] + " ") and \
+                    not (nxt_group.weak and obj.record.generic):
                 nxt_group.used = obj.used = True
                 out.append(_item(text, obj.start, nxt_group.end, obj,
                                  _split_counts(nxt_group.counts, obj.record.holder),
@@ -505,7 +512,7 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
                 continue
             mention = nxt[2]
             gap = text[obj.end : mention.start]
-            if len(gap) > g["max_gap"] or set(obj.counts) == {"title"} and mention.record.generic:
+            if len(gap) > g["max_gap"] or (set(obj.counts) == {"title"} or obj.weak) and mention.record.generic:
                 continue
             obj.used = mention.used = True
             out.append(_item(text, obj.start, mention.end, mention, _split_counts(obj.counts, mention.record.holder),

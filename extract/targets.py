@@ -52,7 +52,7 @@ def _grammar() -> dict:
         "scales": {k.lower(): float(v) for k, v in cfg["scales"].items()},
         "units": {k.lower(): v for k, v in units.items()},
         **compile_patterns("targets.yaml", cfg, (
-            "money_context", "count_context", "scale_not_before", "not_indicator", "not_indicator_after", "audience",
+            "money_context", "count_context", "scale_not_before", "unit_not_before", "not_indicator", "not_indicator_after", "audience",
             "cue_negator", "clause_break", "metric_base"), i),
         "cues": [_Cue(re.compile(rf"(?<!\w)(?:{c['pattern']})(?!\w)", i), c["kind"], c["scope"]) for c in cfg["cues"]],
         "plan_kinds": set(cfg["plan_kinds"]),
@@ -238,6 +238,8 @@ def find_targets(
             unit_word = (m.group("unit1") or m.group("unit2") or "").lower()
             if scale_word and g["scale_not_before"].match(text[m.end("scale") :]):
                 continue
+            if unit_word and g["unit_not_before"].match(text[e : e + 20]):
+                continue  # "02 đồng chí"
             unit = g["units"].get(unit_word, "")
             if scale_word:
                 value *= g["scales"][scale_word]

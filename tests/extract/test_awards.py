@@ -100,6 +100,17 @@ STATEMENTS = [
     ("đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 4 tập thể, 6 cá nhân và công nhận danh hiệu Chiến sĩ thi đua "
      "toàn quốc cho 1 cá nhân.",
      [("bang_khen_thu_tuong", 4, 6, None, "proposed"), ("chien_si_thi_dua_toan_quoc", None, 1, None, "proposed")]),
+    ("Bệnh viện công nhận 08 khoa, phòng đạt danh hiệu “Tập thể Lao động xuất sắc”; 46 quân nhân được tặng Huy "
+     "chương “Chiến sĩ vẻ vang” các hạng.",
+     [("tap_the_lao_dong_xuat_sac", 8, None, None, "awarded"), ("huy_chuong", None, 46, None, "awarded")]),
+    ("Anh Phan Văn Đức, Bí thư Đoàn xã Cẩm Lạc (huyện Cẩm Xuyên) được trao Huy hiệu “Tuổi trẻ dũng cảm”.",
+     [("other", None, 1, None, "awarded")]),
+    ("PGS.TS Lê Thị Minh Nguyệt, Trưởng khoa Khoa học Tự nhiên được đón nhận danh hiệu “Nhà giáo Ưu tú”.",
+     [("other", None, 1, None, "awarded")]),
+    ("Chủ tịch nước truy tặng danh hiệu Anh hùng Lực lượng vũ trang nhân dân cho Đại úy Trần Xuân Hòa.",
+     [("anh_hung_luc_luong_vu_trang", None, 1, None, "awarded")]),
+    ("Tổng Công ty tặng Cờ thi đua cho Điện lực Thành phố Vinh; Xóm Trung Thành được Chủ tịch UBND tỉnh tặng Bằng khen.",
+     [("co_thi_dua_cap_bo", 1, None, None, "awarded"), ("bang_khen_cap_bo", 1, None, None, "awarded")]),
     ("Đồng chí Nguyễn Văn An - Giám đốc BHXH tỉnh được tặng Huân chương Lao động hạng Ba vì đã có thành tích. "
      "Hiện BHXH tỉnh đang đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba cho đồng chí Huỳnh Thanh Tâm.",
      [("huan_chuong_lao_dong", None, 1, None, "awarded"), ("huan_chuong_lao_dong", None, 1, None, "proposed")]),
@@ -145,6 +156,7 @@ NOT_STATEMENTS = [
     "Mỗi Cụm thi đua suy tôn không quá 02 đơn vị dẫn đầu để đề nghị tặng Cờ thi đua",
     "BHXH tỉnh đã nhiều lần được tặng Cờ thi đua của BHXH Việt Nam",
     "Mỗi BHXH tỉnh đề xuất không quá 01 tập thể và 02 cá nhân đề nghị Thủ tướng Chính phủ tặng Bằng khen",
+    "Năm 2024, 11 phòng nghiệp vụ thực hiện quy trình, hồ sơ bình xét thi đua, khen thưởng đúng quy định.",
     "Đối với 01 trường hợp đề nghị tặng Bằng khen của Thủ tướng Chính phủ chỉ đạt 63,6% số phiếu tán thành, "
     "Hội đồng không xem xét đề nghị khen thưởng đợt này.",
 ]

@@ -60,6 +60,10 @@ INFERRED_AS_OF = [
     ("Thanh Hóa tổng kết năm\n08/01/2025 10:20\nTính đến 31/12, toàn tỉnh có 395.214 người; hạn chót đến 31/3.",
      ["2025-01-08", "2024-12-31", "2025-03-31"]),
     ("Cập nhật lúc: 08:15 - 21/01/2025\n**Ngày 20.1, BHXH thành phố tổ chức Hội nghị.**", ["2025-01-21", "2025-01-20"]),
+    ("Thứ Tư, 18/12/2024 - 20:05\nCác cấp bộ Đoàn chào mừng kỷ niệm 94 năm Ngày thành lập Đoàn (26/3/1931 - "
+     "26/3/2025), trọng tâm là Ngày hội dự kiến tổ chức vào ngày 23/3. Kế hoạch số 12/KH-TĐTN ngày 19/01/2024 "
+     "giao tổ chức trước ngày 20/3.",
+     ["2024-12-18", "1931-03-26", "2025-03-23", "2024-01-19", "2024-03-20"]),
     ("Năm 2025 kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (3.2), 50 năm Ngày giải phóng miền Nam, thống "
      "nhất đất nước (30.4), Quốc khánh 2.9; kỷ niệm 30 năm thành lập ngành BHXH Việt Nam (16.2). Tăng 1.5 lần.",
      ["2025-02-03", "2025-04-30", "2025-09-02", "2025-02-16"]),

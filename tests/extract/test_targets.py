@@ -87,6 +87,10 @@ NOT_TARGETS = [
     "được Nhà nước hỗ trợ tiền đóng: 30% mức đóng đối với người thuộc hộ nghèo",
     "Mức đóng thấp nhất hiện nay là 330.000 đồng/tháng.",
     "đề nghị tặng Cờ thi đua của Chính phủ, với 100% đại biểu tán thành.",
+    "Ban Chấp hành Tỉnh Đoàn đã bầu bổ sung 02 đồng chí vào Ban Thường vụ.",
+    "nhà trường đã trích 7,3 tỷ đồng cấp học bổng khuyến khích học tập cho sinh viên",
+    "Công ty trao thưởng 120 triệu đồng cho 8 sáng kiến cấp Công ty",
+    "lãi suất cho vay bình quân đối với các khoản vay mới ở mức 6,8 - 9,2%/năm",
 ]
 
 
