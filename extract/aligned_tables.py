@@ -30,6 +30,8 @@ def _cells(line: str) -> list[tuple[int, str]]:
 def _header(line: str) -> tuple[list[int], list[str | None]] | None:
     """The columns' start positions and roles when ``line`` is a header (three cells or more,
     each naming a role, two roles at least)."""
+    if "  " not in line and "\t" not in line:  # one space between words: never three columns
+        return None
     cells = _cells(line)
     roles = [column_role(text) for _pos, text in cells]
     if len(cells) < 3 or None in roles or len(set(roles)) < 2:

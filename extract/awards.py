@@ -247,6 +247,7 @@ def _introduces_proposal(line: str) -> bool:
     return _is_proposed(last, 0, len(last))
 
 
+@lru_cache(maxsize=4)
 def _lead_ins(text: str) -> list[tuple[int, int, bool]]:
     """For each line, whether a list item or a table row inherits "proposed" from what introduces it.
 
