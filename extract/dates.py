@@ -72,6 +72,8 @@ def _grammar() -> dict:
                 rf"(?<![\d/.\-]){_D}[/\-]{_M}[/\-]{_Y}(?![\d]|[/\-]\d)", i)),
             ("text_dm", re.compile(
                 rf"{w['day']}\s+{_D}\s+{w['month']}\s+{_M}(?!\s*(?:[/.\-]\s*\d|,?\s*{w['year']}\s+\d|\d))", i)),
+            ("text_mm_list", re.compile(
+                rf"{w['month']}\s+{_M}\s*(?:,|và)\s*(?:{w['month']}\s+)?(?P<m2>0?[1-9]|1[0-2])\s*(?:[/.\-]|,?\s*{w['year']})\s*{_Y}(?![\d/])", i)),
             ("text_my", re.compile(
                 rf"{w['month']}\s+{_M}\s*(?:[/.\-]|,?\s*{w['year']})\s*{_Y}(?![\d/])", i)),
             ("quarter", re.compile(
@@ -165,6 +167,11 @@ def _interpret(name: str, m: re.Match[str], text: str) -> _Found | list[_Found] 
                                            or g["holiday_licence"].search(text, max(0, s - 100), s)):
                 return None  # "1.5" is a decimal far more often than a date, unless a named day precedes it
         return _Found(s, e, "day", y, mo, d)
+    if name == "text_mm_list":  # "tháng 5 và 6/2024": two months of one year
+        m1, m2 = int(gd["m"]), int(gd["m2"])
+        if m1 >= m2:
+            return None
+        return [_Found(s, m.end("m"), "month", y, m1), _Found(m.start("m2"), e, "month", y, m2)]
     if name in ("text_my", "num_my", "text_m"):
         mo = int(gd["m"])
         if name == "num_my" and not g["month_year_licence"].search(before):

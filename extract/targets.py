@@ -52,7 +52,7 @@ def _grammar() -> dict:
         "scales": {k.lower(): float(v) for k, v in cfg["scales"].items()},
         "units": {k.lower(): v for k, v in units.items()},
         **compile_patterns("targets.yaml", cfg, (
-            "money_context", "count_context", "scale_not_before", "unit_not_before", "not_indicator", "not_indicator_after", "audience",
+            "money_context", "count_context", "scale_not_before", "unit_not_before", "rate_after", "not_money", "not_indicator", "not_indicator_after", "audience",
             "cue_negator", "clause_break", "metric_base"), i),
         "cues": [_Cue(re.compile(rf"(?<!\w)(?:{c['pattern']})(?!\w)", i), c["kind"], c["scope"]) for c in cfg["cues"]],
         "plan_kinds": set(cfg["plan_kinds"]),
@@ -64,6 +64,26 @@ def _grammar() -> dict:
         "metric_verbs": [(re.compile(rf"(?<!\w){re.escape(k)}(?!\w)", i), v)
                          for k, v in sorted(cfg["metric_from_verb"].items(), key=lambda kv: -len(kv[0]))],
     }
+
+
+_SEMICOLON = re.compile(";")
+_LIST_ITEM = re.compile(r"[ \t]*[-–+•*]\s")
+
+
+def _list_lead_in(text: str, pos: int, lines: int = 8) -> str:
+    """The line introducing the list that holds the item at ``pos``, or "" outside a list."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return ""
+    for _ in range(lines):
+        if line_start == 0:
+            return ""
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[previous : line_start - 1]
+        if not _LIST_ITEM.match(line):
+            return line  # "Số người tham gia đến 30/11/2025:", "2. Phát triển người tham gia"
+        line_start = previous
+    return ""
 
 
 def _last_break(rx: re.Pattern[str], text: str, start: int, pos: int) -> int:
@@ -231,6 +251,9 @@ def find_targets(
             label = ""
         if g["not_indicator"].search(label + before) or g["not_indicator_after"].match(text[e : e + 80]):
             continue
+        if (m.group("scale") or m.group("unit1") or m.group("unit2")) and g["not_money"].search(label + before) \
+                and not m.group("pct") and (m.group("unit1") or m.group("unit2") or "").lower() not in ("người", "lao động"):
+            continue  # "Mức đóng thấp nhất là 330.000 đồng/tháng"
         if m.group("pct"):
             unit = "%"
         else:
@@ -248,10 +271,15 @@ def find_targets(
                     continue
                 unit = "đồng"
         previous = out[-1] if out and out[-1].start >= sentence_start else None
+        if unit == "%" and g["rate_after"].match(text[e : e + 20]):
+            continue  # "0,03%/ngày": a rate, not an indicator
         if unit not in ("%", "đồng"):
+            if value != int(value) and re.fullmatch(r"\d{1,3},\d{3}", m.group("num")):
+                value = parse_number(m.group("num").replace(",", ""))  # "12,450 người": thousands, English style
             listed = previous is not None and previous.unit == unit
-            if not (listed or g["count_context"].search(before + text[e:clause_end])) \
-                    or g["audience"].search(text, sentence_start, sentence_end):
+            context = label + before + text[e:clause_end] + _list_lead_in(text, s)
+            part = (_last_break(_SEMICOLON, text, sentence_start, s), _next_break(_SEMICOLON, text, e, sentence_end))
+            if not (listed or g["count_context"].search(context)) or g["audience"].search(text, *part):
                 continue
         comparator = g["comparators"].search(before)
         metric = _metric(text, s, e, clause_start, clause_end, words, previous) \
