@@ -65,7 +65,7 @@ def _grammar() -> dict:
     cfg = dict(load_data("awards.yaml"))
     for key in ("recipient_org", "recipient_before_org", "recipient_selected"):
         cfg[key] = cfg[key].replace("{org_heads}", cfg["org_heads"])
-    for key in ("recipient_person", "recipient_before_person"):
+    for key in ("recipient_person", "recipient_before_person", "another_person"):
         cfg[key] = cfg[key].replace("{person_titles}", cfg["person_titles"])
     records = load_jsonl("awards.jsonl", AwardRecord)
     i = re.IGNORECASE
@@ -92,7 +92,7 @@ def _grammar() -> dict:
             "given", "rejected", "coordinated", "year_entry", "same_recipient"), i),
         **compile_patterns("awards.yaml", cfg, (  # case matters: names start with a capital
             "recipient_person", "recipient_people", "recipient_org", "recipient_before_org", "recipient_before_person",
-            "recipient_before_pronoun", "recipient_selected", "tail", "recipient_name_end")),
+            "recipient_before_pronoun", "recipient_selected", "tail", "recipient_name_end", "another_person")),
     }
 
 
@@ -128,7 +128,8 @@ def _mentions(text: str, lo: int, hi: int) -> list[_Mention]:
     for idx, (s, e, record) in enumerate(chosen):
         if record.generic:
             nxt = chosen[idx + 1] if idx + 1 < len(chosen) else None
-            if nxt is not None and not nxt[2].generic and nxt[0] - e <= 60:
+            if nxt is not None and not nxt[2].generic and nxt[0] - e <= 60 \
+                    and not re.search(r"trong đó", text[e : nxt[0]]):
                 continue  # "được khen thưởng Huân chương …": the specific one speaks
         rank = None
         rm = g["rank"].match(text, e, hi)
@@ -194,8 +195,8 @@ def _groups(text: str, lo: int, hi: int, blocked: list[Span]) -> list[_Group]:
         role, weak = g["roles"][which], which in g["weak_roles"]
         if groups and not groups[-1].used and g["group_joiner"].match(text[groups[-1].end : m.start()]):
             last = groups[-1]
-            if role not in last.counts:
-                last.counts[role] = n
+            if role not in last.counts or re.fullmatch(r"\s*và\s*", text[last.end : m.start()]):
+                last.counts[role] = last.counts.get(role, 0) + n  # "03 công đoàn cấp trên cơ sở và 05 công đoàn cơ sở"
                 last.end = m.end()
                 last.weak = last.weak and weak
                 continue
@@ -354,8 +355,11 @@ def _limit(events: list, idx: int, hi: int) -> int:
 
 
 def _proposal_start(mentions: list[_Mention], mention: _Mention, lo: int) -> int:
-    """Where to look for "đề nghị" before an award: after the previous award."""
-    return max(lo, max((m.end for m in mentions if m.end <= mention.start), default=lo))
+    """Where to look for "đề nghị" before an award: from the start of its clause, so that one
+    proposing verb governs the awards listed after it ("trình Chủ tịch UBND tỉnh công nhận A cho
+    05 tập thể, tặng B cho ông X và tặng Bằng khen cho 03 tập thể"); an award given after the
+    cue ends it (:func:`_is_proposed`)."""
+    return lo
 
 
 def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed: bool) -> AwardItem | None:
@@ -370,7 +374,12 @@ def _named_recipient(text: str, mention: _Mention, lo: int, limit: int, proposed
             continue
         name = m.group(m.lastgroup or 0).strip(" ,-–")
         name = re.sub(r"\s+và$", "", g["recipient_name_end"].split(name)[0].strip())
-        n = _count_names(name) if rx == "recipient_people" else _count_units(name)
+        if rx == "recipient_people":
+            n = _count_names(name)
+        elif rx == "recipient_person":  # "… cho Thượng tá A, Đồn trưởng … và Trung tá B, …"
+            n = 1 + len(g["another_person"].findall(tail, m.end(), len(tail)))
+        else:
+            n = _count_units(name)
         counts = (n, None, None) if role == "collective" else (None, n, None)
         end = mention.end + m.start(m.lastgroup or 0) + len(name)
         return _item(text, mention.start, end, mention, counts, proposed, recipient=name)

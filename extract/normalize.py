@@ -148,7 +148,8 @@ def rebuild_paragraphs(text: str) -> str:
         last_raw = raw
         if joined:
             piece = raw.strip()
-            glue = "" if _layout()["closing_start"].match(piece) or out[-1].endswith(("(", "“", '"')) else " "
+            opening = out[-1].endswith(("(", "“")) or (out[-1].endswith('"') and out[-1].count('"') % 2 == 1)
+            glue = "" if _layout()["closing_start"].match(piece) or opening else " "
             out[-1] = out[-1].rstrip() + glue + piece
         else:
             out.append(raw.rstrip())
