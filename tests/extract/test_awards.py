@@ -111,6 +111,23 @@ STATEMENTS = [
      [("anh_hung_luc_luong_vu_trang", None, 1, None, "awarded")]),
     ("Tổng Công ty tặng Cờ thi đua cho Điện lực Thành phố Vinh; Xóm Trung Thành được Chủ tịch UBND tỉnh tặng Bằng khen.",
      [("co_thi_dua_cap_bo", 1, None, None, "awarded"), ("bang_khen_cap_bo", 1, None, None, "awarded")]),
+    ("Giai đoạn 2019 - 2024, toàn BĐBP tỉnh có 348 tập thể, 1.627 cá nhân được các cấp khen thưởng, trong đó: Huân "
+     "chương Chiến công hạng Ba (02 tập thể, 04 cá nhân); Bằng khen của Thủ tướng Chính phủ (03 tập thể, 05 cá nhân).",
+     [("other", 348, 1627, None, "awarded"), ("huan_chuong_chien_cong", 2, 4, None, "awarded"),
+      ("bang_khen_thu_tuong", 3, 5, None, "awarded")]),
+    ("Chủ tịch UBND huyện tặng Giấy khen cho 05 TT, 12 CN; 03 công đoàn cấp trên cơ sở và 05 công đoàn cơ sở được "
+     "tặng Cờ thi đua của Tổng Liên đoàn.",
+     [("giay_khen", 5, 12, None, "awarded"), ("co_thi_dua_cap_bo", 8, None, None, "awarded")]),
+    ("Huân chương Lao động hạng Ba: 01 tập thể (UBND xã Hiệp An) và 01 cá nhân.",
+     [("huan_chuong_lao_dong", 1, 1, None, "awarded")]),
+    ("Thiếu tướng Trần Văn Hải đã trao Huân chương Bảo vệ Tổ quốc hạng Ba cho Thượng tá Nguyễn Văn Thắng, Đồn "
+     "trưởng Đồn Biên phòng Bãi Ớt và Trung tá Lâm Quốc Bảo, Đội trưởng Đội đặc nhiệm.",
+     [("huan_chuong_bao_ve_to_quoc", None, 2, None, "awarded")]),
+    ('Điều 4. Giao Văn phòng Sở trình Chủ tịch Ủy ban nhân dân tỉnh công nhận danh hiệu "Tập thể Lao động xuất sắc" '
+     'cho 05 tập thể, tặng danh hiệu "Chiến sĩ thi đua cấp tỉnh" cho ông Vũ Đức Mạnh, Trưởng phòng Quản lý kết cấu '
+     "hạ tầng giao thông và tặng Bằng khen cho 03 tập thể, 08 cá nhân.",
+     [("tap_the_lao_dong_xuat_sac", 5, None, None, "proposed"), ("chien_si_thi_dua_cap_bo", None, 1, None, "proposed"),
+      ("bang_khen_cap_bo", 3, 8, None, "proposed")]),
     ("Đồng chí Nguyễn Văn An - Giám đốc BHXH tỉnh được tặng Huân chương Lao động hạng Ba vì đã có thành tích. "
      "Hiện BHXH tỉnh đang đề nghị Chủ tịch nước tặng Huân chương Lao động hạng Ba cho đồng chí Huỳnh Thanh Tâm.",
      [("huan_chuong_lao_dong", None, 1, None, "awarded"), ("huan_chuong_lao_dong", None, 1, None, "proposed")]),
@@ -156,6 +173,7 @@ NOT_STATEMENTS = [
     "Mỗi Cụm thi đua suy tôn không quá 02 đơn vị dẫn đầu để đề nghị tặng Cờ thi đua",
     "BHXH tỉnh đã nhiều lần được tặng Cờ thi đua của BHXH Việt Nam",
     "Mỗi BHXH tỉnh đề xuất không quá 01 tập thể và 02 cá nhân đề nghị Thủ tướng Chính phủ tặng Bằng khen",
+    "Hội đồng không thống nhất đề nghị tặng Bằng khen cho 02 tập thể và 01 cá nhân do hồ sơ chưa đầy đủ.",
     "Năm 2024, 11 phòng nghiệp vụ thực hiện quy trình, hồ sơ bình xét thi đua, khen thưởng đúng quy định.",
     "Đối với 01 trường hợp đề nghị tặng Bằng khen của Thủ tướng Chính phủ chỉ đạt 63,6% số phiếu tán thành, "
     "Hội đồng không xem xét đề nghị khen thưởng đợt này.",

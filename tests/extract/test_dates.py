@@ -25,6 +25,8 @@ DAY_AND_MONTH = [
     ("ngày 29/02/2024 là ngày nhuận", ["2024-02-29"]),
     ("Trong 2 ngày 27-28/3/2025, BHXH tỉnh tổ chức Hội nghị giao ban", ["2025-03-27", "2025-03-28"]),
     ("Hội thi được tổ chức trong hai ngày 26, 27/6/2025 tại Trường", ["2025-06-26", "2025-06-27"]),
+    ("Trong hai tháng 5 và 6/2024, toàn tỉnh phát triển thêm người tham gia", ["2024-05", "2024-06"]),
+    ("Số thu các tháng 11, 12/2024 tăng cao", ["2024-11", "2024-12"]),
     ("kỳ nghỉ lễ Quốc khánh năm 2025 (từ 30/8 đến hết 2/9)", ["2025-08-30", "2025-09-02"]),
 ]
 

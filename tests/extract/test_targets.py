@@ -34,6 +34,11 @@ VALUES = [
     ("Vốn tín dụng chính sách tạo việc làm cho 142.300 người lao động", "tin_bai", [(142300, "người", "result")]),
     ("đã có 312.540 người cài đặt, sử dụng ứng dụng VssID", "tin_bai", [(312540, "người", "result")]),
     ("Tổng giá trị sản xuất tăng 8-9% so với năm 2024", "ke_hoach", [(8, "%", "target"), (9, "%", "target")]),
+    ("tỷ lệ bao phủ đạt 92,64% dân số, tăng 1,86 điểm phần trăm so với cùng kỳ", "bao_cao",
+     [(92.64, "%", "result"), (1.86, "%", "result")]),
+    ("Số người tham gia BHXH (so với ngày 31-12-2024):\n- BHXH bắt buộc: 58.406 người (+2.114 người; +3,76%);",
+     "bao_cao", [(58406, "người", "result"), (2114, "người", "result"), (3.76, "%", "result")]),
+    ("Số lao động có việc làm mới là 12,450 người", "tin_bai", [(12450, "người", "result")]),
     ("Số người tham gia BHXH tự nguyện tăng mạnh; năm 2025, chỉ tiêu phấn đấu là 186.000 người.", "tin_bai",
      [(186000, "người", "target")]),
     ("III. CHỈ TIÊU NĂM 2025\n- 100% công đoàn cơ sở tổ chức Hội nghị viên chức", "ke_hoach", [(100, "%", "target")]),
@@ -90,6 +95,7 @@ NOT_TARGETS = [
     "Ban Chấp hành Tỉnh Đoàn đã bầu bổ sung 02 đồng chí vào Ban Thường vụ.",
     "nhà trường đã trích 7,3 tỷ đồng cấp học bổng khuyến khích học tập cho sinh viên",
     "Công ty trao thưởng 120 triệu đồng cho 8 sáng kiến cấp Công ty",
+    "đơn vị chậm đóng phải nộp số tiền lãi bằng 0,03%/ngày tính trên số tiền chậm đóng",
     "lãi suất cho vay bình quân đối với các khoản vay mới ở mức 6,8 - 9,2%/năm",
 ]
 
