@@ -448,9 +448,17 @@ def classify_award(label: str) -> tuple[str, str, str | None] | None:
 
 
 def proposed_before(text: str, offset: int, lines: int = 2) -> bool:
-    """Whether the lines just before ``offset`` (a table's caption) speak of a proposal."""
+    """Whether the words just before ``offset`` (a table's caption, or the last sentence of the
+    paragraph before it) speak of a proposal: "Đề nghị khen thưởng như sau:", not "… đang trình
+    Bộ xem xét. Kết quả bình xét được tổng hợp tại bảng sau:"."""
     before = [line for line in text[:offset].split("\n") if line.strip()][-lines:]
-    return any(_is_proposed(line, 0, len(line)) for line in before)
+    for line in reversed(before):
+        last = re.split(r"[.;](?=\s)", line.rstrip())[-1]
+        if _is_proposed(last, 0, len(last)):
+            return True
+        if len(line.strip()) > _SHORT_LINE or line.rstrip().endswith(":"):
+            return False  # a sentence introduces the table: the lines above it do not
+    return False
 
 
 def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardItem]:

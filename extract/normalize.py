@@ -122,7 +122,9 @@ def _continues(prev: str, raw_next: str, wrap: int | None = None) -> bool:
     if first.islower() or first.isdigit():
         return True
     if indented and first.isalpha():
-        return not prev.rstrip().endswith(":")
+        # an indented first line after a heading opens the paragraph under it
+        heading = _is_upper(prev) or bool(re.match(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})\.\s", prev))
+        return not (prev.rstrip().endswith(":") or heading)
     # a hard-wrapped text: a full-width line without a final stop goes on, and so does a
     # line broken before an acronym ("các chế độ\nBHXH, BHTN qua …")
     if wrap is None or _is_upper(prev) or _is_upper(nxt):

@@ -253,37 +253,45 @@ def _series_targets(table: Table) -> list[TargetItem]:
     return out
 
 
+def _metric_column(role: str | None, head: Cell, label: Cell) -> bool:
+    """A column measuring one metric for every row ("| Đơn vị | Số thu (tỷ đồng) | Bao phủ BHYT (%) |"):
+    not the label, and its header names a unit."""
+    return role in (None, "label") and head is not label and _header_unit(head.text) is not None
+
+
 def table_targets(tables: list[Table]) -> list[TargetItem]:
     """Targets (plan columns) and results (result and ratio columns) of every table; in a table of
-    one row per year, every column that names a unit."""
+    one row per year, or of one row per unit, every column whose header names a unit."""
     out: list[TargetItem] = []
     for table in tables:
         if table.roles[:1] == ["period"]:
             out += _series_targets(table)
-            continue
-        if not {"plan", "result", "ratio"} & set(table.roles):
             continue
         for row in table.rows:
             label = _label(table, row)
             if label is None:
                 continue
             unit = _row_unit(table, row, label.text)
+            name = _UNIT_SUFFIX.sub("", label.text) or label.text
             for role, head, cell in zip(table.roles, table.header, row, strict=False):
-                if role not in ("plan", "result", "ratio") or _EMPTY.match(cell.text):
+                by_column = _metric_column(role, head, label) and cell is not label
+                if (role not in ("plan", "result", "ratio") and not by_column) or _EMPTY.match(cell.text):
                     continue
-                number = re.sub(r"\s*%$", "", cell.text.strip(" <>≥≤~"))
+                number = re.sub(r"\s*%$", "", cell.text.strip(" <>≥≤~*"))
                 value = parse_number(number)
                 if value is None:
                     continue
-                if role == "ratio":
-                    cell_unit, scale, metric = "%", 1.0, f"{_UNIT_SUFFIX.sub('', label.text) or label.text} ({head.text})"
+                if by_column:  # the column names the metric and its unit, the row the unit measured
+                    (cell_unit, scale), metric = _header_unit(head.text), f"{_UNIT_SUFFIX.sub('', head.text)} - {name}"
+                elif role == "ratio":
+                    cell_unit, scale, metric = "%", 1.0, f"{name} ({head.text})"
                 elif unit is not None:
-                    (cell_unit, scale), metric = unit, _UNIT_SUFFIX.sub("", label.text) or label.text
+                    (cell_unit, scale), metric = unit, name
                 else:
                     continue
                 out.append(TargetItem(
                     text=cell.text, start=cell.start, end=cell.end, value=value * scale, unit=cell_unit,
-                    metric=metric, kind="target" if role == "plan" else "result", period=head.text,
+                    metric=metric, kind="target" if role == "plan" else "result", period=None if by_column else head.text,
                 ))
     return out
 
