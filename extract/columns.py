@@ -107,3 +107,46 @@ def unfold_header_columns(lines: list[str]) -> list[str]:
             indented = "\t" in lead or len(lead) >= right_at * cfg.right_share
             (right if indented else left).append(line.strip())
     return [*lines[:start], *left, "", *right, "", *lines[end:]]
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*(?:\+[-=:+]+\+|\|[-:| ]+\|)\s*$")
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+
+
+def _cell_lines(cell: str) -> list[str]:
+    """A header cell's lines, without markdown emphasis: "**CỘNG HÒA …**<br>**Độc lập …**"."""
+    return [line.strip() for line in _LINE_BREAK.split(_EMPHASIS.sub("", cell)) if line.strip()]
+
+
+def unfold_header_table(lines: list[str]) -> list[str]:
+    """Lines of the text with a header written as a two-column table (a markdown or grid table
+    exported from Word: agency | Quốc hiệu, Số | place and date) rewritten as its left column,
+    then its right one, as the header of a .docx is read.
+
+    Example:
+        >>> unfold_header_table(["| UBND TỈNH A | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |", "|---|---|",
+        ...                      "| Số: 1/UBND | *A, ngày 02 tháng 3 năm 2025* |", "", "Nội dung"])
+        ['UBND TỈNH A', 'Số: 1/UBND', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'A, ngày 02 tháng 3 năm 2025', '', '', 'Nội dung']
+    """
+    start = next((i for i, line in enumerate(lines[:8]) if _TABLE_ROW.match(line) or _TABLE_RULE.match(line)), None)
+    if start is None:
+        return lines
+    end = start
+    while end < len(lines) and (_TABLE_ROW.match(lines[end]) or _TABLE_RULE.match(lines[end])):
+        end += 1
+    block = lines[start:end]
+    if not re.search(r"CỘNG HÒA|Độc lập", "\n".join(block), re.IGNORECASE):
+        return lines
+    left: list[str] = []
+    right: list[str] = []
+    for line in block:
+        if _TABLE_RULE.match(line):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 2:
+            return lines
+        left += _cell_lines(cells[0])
+        right += _cell_lines(cells[1])
+    return [*lines[:start], *left, "", *right, "", *lines[end:]]

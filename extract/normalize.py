@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from extract.aligned_tables import rebuild_aligned_tables
-from extract.columns import unfold_header_columns
+from extract.columns import unfold_header_columns, unfold_header_table
 from extract.lexicon import load_data
 from extract.tables import rebuild_cell_tables
 
@@ -141,7 +141,7 @@ def rebuild_paragraphs(text: str) -> str:
     next line continues the sentence; list items, headings and rules stay apart.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = rebuild_cell_tables(rebuild_aligned_tables(unfold_header_columns(lines)))
+    lines = rebuild_cell_tables(rebuild_aligned_tables(unfold_header_columns(unfold_header_table(lines))))
     wrap = _wrap_width(lines)
     out: list[str] = []
     last_raw = ""

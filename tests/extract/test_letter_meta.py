@@ -123,3 +123,11 @@ def test_a_header_parted_by_tabs() -> None:
             "Số: 286/QĐ-UBND\tBắc Giang, ngày 03 tháng 3 năm 2025\nQUYẾT ĐỊNH\nVề việc tặng Bằng khen")
     ex = extract_text(text)
     assert (ex.kind, ex.number, str(ex.issued_date)) == ("quyet_dinh", "286/QĐ-UBND", "2025-03-03")
+
+
+def test_a_header_written_as_a_markdown_table() -> None:
+    text = ("| BỘ GIÁO DỤC VÀ ĐÀO TẠO<br>-------- | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - "
+            "Hạnh phúc** |\n|:---:|:---:|\n| Số: 5123/BGDĐT-TĐKT<br>V/v hướng dẫn công tác thi đua, khen thưởng | "
+            "*Hà Nội, ngày 18 tháng 9 năm 2024* |\n\nKính gửi: Các sở giáo dục và đào tạo.")
+    ex = extract_text(text)
+    assert (ex.kind, ex.number, str(ex.issued_date)) == ("cong_van", "5123/BGDĐT-TĐKT", "2024-09-18")

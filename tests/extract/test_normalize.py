@@ -51,3 +51,8 @@ def test_in_a_hard_wrapped_text_a_full_line_ending_with_a_comma_goes_on() -> Non
     rebuilt = rebuild_paragraphs(text)
     assert "cho 21 tập thể, Bằng khen cho 98 tập thể" in rebuilt
     assert "\n" not in rebuilt
+
+
+def test_a_heading_is_not_joined_to_the_indented_paragraph_under_it() -> None:
+    text = "II. CÔNG TÁC KHEN THƯỞNG\n     Năm 2024, Cục Thuế đã thực hiện khen thưởng kịp thời.\n"
+    assert rebuild_paragraphs(text) == "II. CÔNG TÁC KHEN THƯỞNG\nNăm 2024, Cục Thuế đã thực hiện khen thưởng kịp thời."

@@ -210,3 +210,27 @@ def test_a_table_aligned_with_spaces_is_read_by_column() -> None:
     assert [(a.award, a.collectives, a.individuals) for a in ex.awards] == [
         ("tap_the_lao_dong_tien_tien", 13, None), ("chien_si_thi_dua_co_so", None, 27),
         ("lao_dong_tien_tien", None, 214)]
+
+
+PER_UNIT = """Số liệu chủ yếu của từng đơn vị tính đến ngày 30/11/2023 như sau:
+
+| TT | Đơn vị | Số thu (tỷ đồng) | Tỷ lệ thu so với KH (%) | Bao phủ BHYT (%) | BHXH tự nguyện (người) |
+|---|---|---|---|---|---|
+| 1 | Bình Dương | 27.614,8 | 89,6 | 92,15 | 31.742 |
+| | **Toàn Cụm** | **65.319,3** | **89,5** | **93,11** | **179.126** |"""
+
+
+def test_columns_that_each_measure_one_metric_per_unit() -> None:
+    ex = extract_text(PER_UNIT)
+    assert [(t.value, t.unit) for t in ex.targets] == [
+        (27614.8e9, "đồng"), (89.6, "%"), (92.15, "%"), (31742, "người"),
+        (65319.3e9, "đồng"), (89.5, "%"), (93.11, "%"), (179126, "người")]
+    assert ex.targets[0].metric == "Số thu - Bình Dương"
+
+
+def test_a_table_after_a_paragraph_that_mentions_a_proposal_is_not_proposed() -> None:
+    text = ("Hiện Cục Thuế đang trình Bộ Tài chính xem xét, đề nghị tặng Cờ thi đua cho Chi cục Thuế khu vực.\n"
+            "Kết quả bình xét danh hiệu thi đua năm 2024 được tổng hợp tại bảng sau:\n"
+            "| TT | Hình thức khen thưởng | Tập thể | Cá nhân |\n"
+            "| 1 | Bằng khen của Bộ trưởng Bộ Tài chính | 4 | 11 |")
+    assert [(a.award, a.status) for a in extract_text(text).awards][-1] == ("bang_khen_cap_bo", "awarded")

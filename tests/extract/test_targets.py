@@ -95,6 +95,8 @@ NOT_TARGETS = [
     "Ban Chấp hành Tỉnh Đoàn đã bầu bổ sung 02 đồng chí vào Ban Thường vụ.",
     "nhà trường đã trích 7,3 tỷ đồng cấp học bổng khuyến khích học tập cho sinh viên",
     "Công ty trao thưởng 120 triệu đồng cho 8 sáng kiến cấp Công ty",
+    "Mức tiền thưởng: Tập thể lao động xuất sắc 3.510.000 đồng/tập thể; Chiến sĩ thi đua 7.020.000 đồng/cá nhân.",
+    "Tổng kinh phí khen thưởng là 635.310.000 đồng, chi từ Quỹ thi đua, khen thưởng của tỉnh.",
     "đơn vị chậm đóng phải nộp số tiền lãi bằng 0,03%/ngày tính trên số tiền chậm đóng",
     "lãi suất cho vay bình quân đối với các khoản vay mới ở mức 6,8 - 9,2%/năm",
 ]
