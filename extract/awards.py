@@ -13,6 +13,7 @@ recipients ("cho đồng chí Phạm Văn Lại"). Four shapes are recognised:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -478,7 +479,11 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
     out: list[AwardItem] = []
     told_before: list[AwardItem] = []
     individual_subject = bool(g["individual_subject"].search(text, 0, 3000))
+    hits = [m.start() for m in g["any_award"].finditer(text)]  # one pass: most segments name no award
     for lo, hi in _segments(text):
+        first = bisect.bisect_left(hits, lo)
+        if first == len(hits) or hits[first] >= hi:
+            continue
         mentions = _mentions(text, lo, hi)
         if not mentions:
             continue
