@@ -78,6 +78,7 @@ def _grammar() -> dict:
     ]
     return {
         "any_award": re.compile("|".join(f"(?:{r.pattern})" for r in records), i),
+        "award_words": re.compile("|".join(re.escape(w) for w in sorted(cfg["award_words"], key=len, reverse=True))),
         "records": compiled,
         "roles": [role for _rx, role, *_weak in cfg["roles"]],
         "weak_roles": {n for n, (_rx, _role, *weak) in enumerate(cfg["roles"]) if weak},
@@ -108,6 +109,15 @@ def _segments(text: str) -> list[Span]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _award_word_positions(text: str) -> list[int]:
+    """Where a word that may start an award's name stands, found in one fast pass over the
+    lower-cased text (the taxonomy's case-insensitive patterns are run only where one stands)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: no shortcut
+        return list(range(0, len(text), 1))
+    return [m.start() for m in _grammar()["award_words"].finditer(lowered)]
 
 
 def _mentions(text: str, lo: int, hi: int) -> list[_Mention]:
@@ -479,7 +489,7 @@ def find_awards(text: str, *, exclude: list[Span] | None = None) -> list[AwardIt
     out: list[AwardItem] = []
     told_before: list[AwardItem] = []
     individual_subject = bool(g["individual_subject"].search(text, 0, 3000))
-    hits = [m.start() for m in g["any_award"].finditer(text)]  # one pass: most segments name no award
+    hits = _award_word_positions(text)
     for lo, hi in _segments(text):
         first = bisect.bisect_left(hits, lo)
         if first == len(hits) or hits[first] >= hi:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract.awards import find_awards
@@ -217,3 +219,27 @@ def test_awards_listed_by_year_are_the_reports_subjects_one_each() -> None:
                      ("bang_khen_cap_bo", 1, None, "awarded")]
     person = REPORT.replace("Tên tập thể đề nghị: Bảo hiểm xã hội huyện Nông Cống", "1. Họ và tên: Nguyễn Văn An")
     assert [(a.collectives, a.individuals) for a in find_awards(person)][-1] == (None, 1)
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` outside any group."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def test_every_award_of_the_taxonomy_is_seen_by_the_first_pass() -> None:
+    """Each label, and each abbreviation in a pattern (HCLĐ, CSTĐCS, BK …), holds a first-pass word."""
+    from extract.awards import _award_word_positions, _grammar
+
+    for record, _rx in _grammar()["records"]:
+        alternatives = (re.sub(r"\(\?<?[=!][^)]*\)", "", alt) for alt in _top_level(record.pattern))
+        abbreviations = [alt for alt in alternatives if re.fullmatch(r"[A-ZĐ]{2,}[A-Za-zĐđ]*", alt)]
+        for name in (record.label, *abbreviations):
+            assert _award_word_positions(name), (record.key, name)
